@@ -1,0 +1,55 @@
+namespace Makemore;
+
+/// <summary>
+/// The character vocabulary: '.' (start and end of a word) is index 0, the data's distinct characters follow in
+/// ordinal order. For names.txt: '.' is 0, 'a' is 1 … 'z' is 26, 27 symbols. Stoi and Itos are the lesson's names.
+/// </summary>
+public sealed class Vocabulary
+{
+    public const char Boundary = '.';
+
+    Vocabulary(IReadOnlyList<char> itos)
+    {
+        Itos = itos;
+        Stoi = itos.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+    }
+
+    /// <summary>Character to index.</summary>
+    public IReadOnlyDictionary<char, int> Stoi { get; }
+    /// <summary>Index to character.</summary>
+    public IReadOnlyList<char> Itos { get; }
+    public int Size => Itos.Count;
+
+    public static Vocabulary FromWords(IEnumerable<string> words)
+    {
+        var chars = words.SelectMany(w => w).Distinct().Order().ToList();
+        if (chars.Contains(Boundary))
+            throw new ArgumentException($"The words contain '{Boundary}', which the vocabulary reserves for the start and end of a word.", nameof(words));
+        if (chars.Count == 0)
+            throw new ArgumentException("The words contain no characters.", nameof(words));
+        return new Vocabulary([Boundary, .. chars]);
+    }
+
+    /// <summary>Rebuilds a vocabulary from its characters in index order (as saved with a model).</summary>
+    public static Vocabulary FromItos(IEnumerable<char> itos)
+    {
+        var list = itos.ToList();
+        if (list.Count < 2 || list[0] != Boundary || list.Skip(1).Contains(Boundary) || list.Distinct().Count() != list.Count)
+            throw new ArgumentException($"A vocabulary is '{Boundary}' followed by distinct characters.", nameof(itos));
+        return new Vocabulary(list);
+    }
+
+    public int Encode(char c) => Stoi.TryGetValue(c, out var i)
+        ? i
+        : throw new ArgumentException($"'{c}' (U+{(int)c:X4}) is not in the vocabulary of {Size} symbols: {this}", nameof(c));
+
+    public int[] Encode(string word) => word.Select(Encode).ToArray();
+
+    public char Decode(int index) => index >= 0 && index < Size
+        ? Itos[index]
+        : throw new ArgumentOutOfRangeException(nameof(index), index, $"The vocabulary has indices 0..{Size - 1}.");
+
+    public string Decode(IEnumerable<int> indices) => new(indices.Select(Decode).ToArray());
+
+    public override string ToString() => new(Itos.ToArray());
+}

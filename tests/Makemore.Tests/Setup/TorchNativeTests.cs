@@ -1,0 +1,39 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Makemore.Tests.Setup;
+
+public class TorchNativeTests
+{
+    [Fact]
+    public void SeededRandMatchesPyTorch()
+    {
+        Torch.Ready();
+        var g = new Generator(2147483647);
+        var p = rand(3, generator: g);
+        Assert.Equal([0.7081f, 0.3542f, 0.1054f], p.data<float>().ToArray().Select(x => MathF.Round(x, 4)));
+    }
+
+    [Fact]
+    public void SetupIsIdempotentAndReportsVersions()
+    {
+        var first = Notebook.Setup();
+        var second = Notebook.Setup();
+        Assert.Equal(first, second);
+        Assert.Contains(TorchNative.TorchSharpVersion, first);
+        Assert.Contains(TorchNative.LibTorchVersion, first);
+    }
+
+    [Fact]
+    public void LoadsThePackagedLibtorchNotASystemOne()
+    {
+        Torch.Ready();
+        if (!OperatingSystem.IsLinux()) Assert.Skip("Checks /proc/self/maps, which only Linux has.");
+        var libtorch = File.ReadLines("/proc/self/maps")
+            .Where(l => l.EndsWith("/libtorch_cpu.so", StringComparison.Ordinal))
+            .Select(l => l[l.IndexOf('/')..]).Distinct().ToList();
+        var only = Assert.Single(libtorch);
+        Assert.Contains(TorchNative.LibTorchVersion, TorchSharp.torch.__version__);
+        Assert.DoesNotContain("/usr/lib", only);
+    }
+}
