@@ -4,7 +4,7 @@ namespace Makemore;
 /// The one loop behind examples, count tables and n-gram counts: every word, padded with n-1 leading '.' and one
 /// trailing '.', yields one (context, next symbol) example per character plus one for the final '.'. The context is
 /// carried as its <see cref="ContextIndex"/>, rolled forward one symbol at a time, so no window is copied.
-/// Counting all of names.txt's bigrams takes about 1.5 ms (Release build).
+/// Counting all of names.txt's bigrams into a table takes about 1 ms.
 /// </summary>
 internal static class ExampleWalk
 {
