@@ -59,7 +59,7 @@ public class VocabularyTests
     [Fact]
     public void NamesGiveTheLessonsVocabulary()
     {
-        var words = RealNames.LoadOrSkip();
+        var words = NamesData.WordsOrSkip();
         var vocab = Vocabulary.FromWords(words);
         Assert.Equal(27, vocab.Size);
         Assert.Equal(".abcdefghijklmnopqrstuvwxyz", vocab.ToString());

@@ -99,7 +99,7 @@ public class NamesFileTests
     [Fact]
     public void TheRealFileHasTheLessonsShape()
     {
-        var words = RealNames.LoadOrSkip();
+        var words = NamesData.WordsOrSkip();
         var stats = WordStats.Of(words);
         Assert.Equal(32_033, stats.Count);
         Assert.Equal(2, stats.MinLength);
