@@ -1,12 +1,16 @@
 using BenchmarkDotNet.Running;
 using Makemore.Benchmarks;
 
-// Modes (README: docs/benchmarks.md): "targets" runs everything and checks the targets, "memory" the native
-// memory over 1,000 training steps, "loops" our half of the PyTorch comparison; anything else goes to BenchmarkDotNet
-// (e.g. --filter '*').
+// Modes (docs/benchmarks.md): "targets" runs the suite and the memory check and prints each target with PASS or FAIL
+// ("targets --notebooks" times the notebooks too), "memory" the native memory over 1,000 training steps, "notebooks"
+// the notebook series through the runner, "loops" our half of the PyTorch comparison; anything else goes to
+// BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {
     "loops" => LessonLoops.Run(),
+    "memory" => MemoryCheck.Run(args),
+    "notebooks" => NotebookTiming.Run(args),
+    "targets" => Targets.Run(args),
     _ => Benchmarks(args),
 };
 
