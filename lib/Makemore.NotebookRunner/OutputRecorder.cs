@@ -15,7 +15,6 @@ sealed class OutputRecorder : IDisposable
     const string PlainText = "text/plain";
 
     readonly Dictionary<string, DisplayElement> displays = new(StringComparer.Ordinal);
-    readonly List<DisplayElement> unclaimed = [];
     readonly IDisposable subscription;
     InteractiveDocumentElement? cell;
 
@@ -83,25 +82,14 @@ sealed class OutputRecorder : IDisposable
         cell!.Outputs.Add(output);
         if (string.IsNullOrEmpty(e.ValueId)) return;
         displays[e.ValueId] = output;
-        unclaimed.Add(output);
     }
 
-    // An update replaces the displayed data where it is, also in an earlier cell. .NET Interactive 1.0.0-beta.26120.1's
-    // display() shows one DisplayedValue but returns another, so its updates carry an id that was never displayed;
-    // such an update goes to the latest display that no update has claimed yet (the usual `var d = display(..)` loop).
+    // An update replaces the displayed data where it is, also in an earlier cell. An update of a display this run never
+    // showed is dropped, as Jupyter does: .NET Interactive 1.0.0-beta.26120.1's display(x) returns another object than
+    // the one it shows, so display(x).Update(y) names an unknown display (the stock kernel under nbconvert drops it too).
     void Update(DisplayedValueUpdated e)
     {
-        if (!displays.TryGetValue(e.ValueId, out var output))
-        {
-            if (unclaimed.Count == 0)
-            {
-                Display(new DisplayedValueProduced(e.Value, e.Command, e.FormattedValues, e.ValueId));
-                return;
-            }
-            output = unclaimed[^1];
-            displays[e.ValueId] = output;
-        }
-        unclaimed.Remove(output);
+        if (!displays.TryGetValue(e.ValueId, out var output)) return;
         output.Data.Clear();
         foreach (var (mimeType, value) in Data(e)) output.Data[mimeType] = value;
     }

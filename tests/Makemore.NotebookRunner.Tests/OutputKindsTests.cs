@@ -18,8 +18,8 @@ public sealed class OutputKindsRun : IAsyncLifetime
             Code("Console.WriteLine(\"to stdout\");\nConsole.Error.WriteLine(\"to stderr\");"),
             Code("display(\"a displayed string\");\ndisplay(new { Name = \"table\", Size = 3 });"),
             Code("6 * 7"),
-            Code("var progress = display(\"step 0\");\nfor (var i = 1; i <= 3; i++) progress.Update($\"step {i}\");"),
-            Code("progress.Update(\"done\");"),
+            Code("using Microsoft.DotNet.Interactive;\nvar progress = KernelInvocationContext.Current.Display(\"step 0\");\nfor (var i = 1; i <= 3; i++) progress.Update($\"step {i}\");"),
+            Code("progress.Update(\"done\");\nvar stale = display(\"shown\");\nstale.Update(\"never shown\");"),
             Code("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\""),
             Code("display(Plotly.NET.CSharp.Chart.Point<int, int, string>(x: new[] { 1, 2, 3 }, y: new[] { 2, 4, 8 }));"),
             Code("  "));
@@ -71,7 +71,9 @@ public sealed class OutputKindsTests(OutputKindsRun run) : IClassFixture<OutputK
     public void UpdatedDisplaysAreReplacedInPlace()
     {
         Assert.Equal(["done"], run.Copy.Cell(5).PlainText);
-        Assert.Empty(run.Copy.Cell(6).Outputs);
+        // display(x) of .NET Interactive 1.0.0-beta.26120.1 returns an object whose updates name a display that was
+        // never shown; the stock kernel under Jupyter drops them, and so does the runner.
+        Assert.Equal(["shown"], run.Copy.Cell(6).PlainText);
     }
 
     [Fact]
