@@ -15,10 +15,10 @@ public sealed class RunOptionsTests : IDisposable
             Code("Console.WriteLine(\"started\");\nwhile (true) { }"),
             Code("Console.WriteLine(\"never\");"));
 
-        var result = await RunnerProcess.RunAsync(folder.Path, "timeout.ipynb", "--timeout", "10", "-o", "executed");
+        var result = await RunnerProcess.RunAsync(folder.Path, "timeout.ipynb", "--timeout", "20", "-o", "executed");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("FAILED: timeout.ipynb, cell 1 of 2:\n    Console.WriteLine(\"started\");\n    while (true) { }\n  Timeout: The cell did not finish within 10 s", result.Errors);
+        Assert.Contains("FAILED: timeout.ipynb, cell 1 of 2:\n    Console.WriteLine(\"started\");\n    while (true) { }\n  Timeout: The cell did not finish within 20 s", result.Errors);
         var copy = ExecutedNotebook.Load(folder["executed/timeout.ipynb"]);
         Assert.Equal("started\n", copy.Cell(1).Stdout);
         Assert.Equal("Timeout", Assert.Single(copy.Cell(1).Errors).Name);
