@@ -28,7 +28,8 @@ static class RunnerCommandLine
 
         var root = new RootCommand(
             "Executes .ipynb notebooks top to bottom, each in a fresh .NET Interactive kernel with the notebook's folder as " +
-            "the current directory, and writes executed copies with all outputs.")
+            "the current directory, and writes executed copies with all outputs. Exit codes: 0 every cell ran, 1 a cell " +
+            "failed or timed out, 2 bad usage.")
         {
             notebooks, output, inPlace, allowErrors, timeout, WorkerCommand(),
         };
@@ -68,7 +69,7 @@ static class RunnerCommandLine
     }
 
     static Option<bool> AllowErrorsOption() =>
-        new("--allow-errors") { Description = "Run a notebook to its end after a failing cell (a timed-out cell still stops it)." };
+        new("--allow-errors") { Description = "Run a notebook to its end after a failing cell, as if it had not failed (a timed-out cell still stops it)." };
 
     static Option<int> TimeoutOption()
     {

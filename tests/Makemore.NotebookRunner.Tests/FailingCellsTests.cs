@@ -2,13 +2,17 @@ using static Makemore.Testing.FixtureNotebook;
 
 namespace Makemore.NotebookRunner.Tests;
 
-/// <summary>Runs a folder with two failing notebooks (a runtime exception, a compile error) once for all tests in the class.</summary>
+/// <summary>
+/// Runs a folder with three failing notebooks (a runtime exception, a compile error, a worker process that dies) once for
+/// all tests in the class.
+/// </summary>
 public sealed class FailingCellsRun : IAsyncLifetime
 {
     public TempFolder Folder { get; } = new();
     public RunnerResult Result { get; private set; } = null!;
     public ExecutedNotebook Exception { get; private set; } = null!;
     public ExecutedNotebook CompileError { get; private set; } = null!;
+    public ExecutedNotebook WorkerExit { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -20,9 +24,13 @@ public sealed class FailingCellsRun : IAsyncLifetime
             Markdown("# A cell that does not compile"),
             Code("int number = \"text\";"),
             Code("Console.WriteLine(\"after\");"));
+        Write(Folder["notebooks/c-worker-exit.ipynb"],
+            Code("Console.WriteLine(\"before\");"),
+            Code("Environment.Exit(42);"));
         Result = await RunnerProcess.RunAsync(Folder.Path, "notebooks", "--output", "executed");
         Exception = ExecutedNotebook.Load(Folder["executed/a-exception.ipynb"]);
         CompileError = ExecutedNotebook.Load(Folder["executed/b-compile-error.ipynb"]);
+        WorkerExit = ExecutedNotebook.Load(Folder["executed/c-worker-exit.ipynb"]);
     }
 
     public ValueTask DisposeAsync()
@@ -38,9 +46,10 @@ public sealed class FailingCellsTests(FailingCellsRun run) : IClassFixture<Faili
     public void AFailingCellFailsTheRunButLaterNotebooksStillRun()
     {
         Assert.True(run.Result.ExitCode == 1, run.Result.ToString());
-        Assert.Contains("[1/2] notebooks/a-exception.ipynb", run.Result.Output);
-        Assert.Contains("[2/2] notebooks/b-compile-error.ipynb", run.Result.Output);
-        Assert.Contains("2 of 2 notebook(s) failed", run.Result.Output);
+        Assert.Contains("[1/3] notebooks/a-exception.ipynb", run.Result.Output);
+        Assert.Contains("[2/3] notebooks/b-compile-error.ipynb", run.Result.Output);
+        Assert.Contains("[3/3] notebooks/c-worker-exit.ipynb", run.Result.Output);
+        Assert.Contains("3 of 3 notebook(s) failed", run.Result.Output);
     }
 
     [Fact]
@@ -76,5 +85,13 @@ public sealed class FailingCellsTests(FailingCellsRun run) : IClassFixture<Faili
         Assert.Equal("CompilationError", error.Name);
         Assert.Contains("CS0029", error.Message);
         Assert.Null(run.CompileError.Cell(3).ExecutionCount);
+    }
+
+    [Fact]
+    public void AWorkerProcessThatDiesIsReportedOnTheCellItWasRunning()
+    {
+        Assert.Contains("FAILED: c-worker-exit.ipynb, cell 2 of 2:\n    Environment.Exit(42);\n  WorkerStopped: The worker process ended with exit code 42.", run.Result.Errors);
+        Assert.Equal("before\n", run.WorkerExit.Cell(1).Stdout);
+        Assert.Equal("WorkerStopped", Assert.Single(run.WorkerExit.Cell(2).Errors).Name);
     }
 }
