@@ -26,7 +26,8 @@ static partial class MakemoreCommand
     public static int Run(string[] args)
     {
         var parse = Create().Parse(args);
-        if (parse.Errors.Count > 0) return Error($"{parse.Errors[0].Message} (makemore --help shows the usage)");
+        if (parse.Errors.Count > 0)
+            return Error($"{string.Join(" ", parse.Errors.Select(e => e.Message).Distinct())} (makemore --help shows the usage)");
         try
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
