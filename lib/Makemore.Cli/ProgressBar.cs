@@ -15,14 +15,8 @@ sealed class ProgressBar(int total) : IProgress<TrainingStep>, IDisposable
     readonly Stopwatch sinceDrawn = Stopwatch.StartNew();
     int drawnLength;
 
-    /// <summary>The first and the last step reported; null before the first.</summary>
-    public TrainingStep? First { get; private set; }
-    public TrainingStep? Last { get; private set; }
-
     public void Report(TrainingStep value)
     {
-        First ??= value;
-        Last = value;
         var done = value.Step + 1;
         if (!visible || (drawnLength > 0 && done < total && sinceDrawn.Elapsed < Interval)) return;
         var filled = (int)((long)Width * done / total);

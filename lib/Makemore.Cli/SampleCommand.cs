@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TorchSharp;
 
 namespace Makemore.Cli;
 
@@ -41,8 +40,7 @@ static class SampleCommand
         using var trained = ModelFile.Load(path);
         var smoothing = trained.Model is CountingModel counting ? $", smoothing k = {counting.Smoothing}" : "";
         Console.WriteLine($"model    {path}: {trained.Description}{smoothing}, trained on {trained.TrainingWords.Count:N0} words of {trained.Source}");
-        using var generator = new torch.Generator(seed);
-        SampleReport.Print(LessonSampler.Sample(trained.Model, generator, samples), trained.TrainingWords, seed);
+        SampleReport.Print(SampleReport.Draw(trained.Model, seed, samples), trained.TrainingWords, seed);
         return ExitCodes.Ok;
     }
 }

@@ -1,9 +1,29 @@
+using static TorchSharp.torch;
+
 namespace Makemore.Cli;
 
-/// <summary>Prints sampled words, one per line, marking with a star those that are among the training words.</summary>
+/// <summary>Samples words and prints them, one per line, marking with a star those that are among the training words.</summary>
 static class SampleReport
 {
     public const string Mark = "*";
+
+    /// <summary>
+    /// <paramref name="count"/> words from the model with the lesson's sampler and a generator seeded with
+    /// <paramref name="seed"/>. A model with no usable distribution somewhere (weights so large that the softmax
+    /// overflows) is reported as a one-line error.
+    /// </summary>
+    public static IReadOnlyList<string> Draw(INGramModel model, ulong seed, int count)
+    {
+        using var generator = new Generator(seed);
+        try
+        {
+            return LessonSampler.Sample(model, generator, count);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliError($"cannot sample: {e.Message}");
+        }
+    }
 
     public static void Print(IReadOnlyList<string> samples, IReadOnlyList<string> trainingWords, ulong seed)
     {

@@ -123,8 +123,7 @@ static class TrainCommand
         PrintLoss("dev", trained.Model, split.Dev);
         PrintLoss("test", trained.Model, split.Test);
 
-        using (var generator = new Generator(seed))
-            SampleReport.Print(LessonSampler.Sample(trained.Model, generator, samples), split.Train, seed);
+        SampleReport.Print(SampleReport.Draw(trained.Model, seed, samples), split.Train, seed);
 
         if (savePath is not null)
         {
@@ -227,29 +226,37 @@ static class TrainCommand
         using var progress = new ProgressBar(options.Steps);
         interrupt.During(token =>
         {
+            using var log = new TrainingLog(progress, token);
             try
             {
-                model.Train(examples, options, progress, token);
+                model.Train(examples, options, log, log.Token);
             }
             catch (OperationCanceledException)
             {
                 // The model keeps the steps done so far; the lines below say where training stopped.
             }
+            progress.Dispose();
+            if (log.Diverged)
+            {
+                model.Dispose();
+                throw new CliError($"training diverged: the loss was {log.Last!.Loss} at step {log.Last.Step + 1:N0}. " +
+                                   $"Try a smaller --learning-rate than {options.LearningRate}.");
+            }
+            var stopped = interrupt.Requested ? ", stopped by Ctrl+C" : "";
+            Console.WriteLine(log is { First: { } first, Last: { } last }
+                ? $"trained  {last.Step + 1:N0} of {options.Steps:N0} steps{stopped}: loss {first.Loss:F4} → {last.Loss:F4} (before each step, with regularization)"
+                : $"trained  0 of {options.Steps:N0} steps{stopped}: the weights are still random");
         });
-        progress.Dispose();
-        var stopped = interrupt.Requested ? ", stopped by Ctrl+C" : "";
-        Console.WriteLine(progress is { First: { } first, Last: { } last }
-            ? $"trained  {last.Step + 1:N0} of {options.Steps:N0} steps{stopped}: loss {first.Loss:F4} → {last.Loss:F4} (before each step, with regularization)"
-            : $"trained  0 of {options.Steps:N0} steps{stopped}: the weights are still random");
         return model;
     }
 
     static void PrintLoss(string part, INGramModel model, IReadOnlyList<string> words)
     {
         var nll = Evaluation.Nll(model, words);
-        var note = double.IsPositiveInfinity(nll)
-            ? "  (infinite: these words have an n-gram the training words never have, and smoothing 0 makes it impossible)"
-            : "";
+        var note = !double.IsPositiveInfinity(nll) ? ""
+            : model is CountingModel
+                ? "  (infinite: these words have an n-gram the training words never have, and smoothing 0 makes it impossible)"
+                : "  (infinite: the model gives a character of these words probability 0)";
         Console.WriteLine($"  {part,-5}  {nll:F4}{note}");
     }
 }

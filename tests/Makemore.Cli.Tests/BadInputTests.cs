@@ -58,6 +58,18 @@ public class BadInputTests
         AssertOneLineError(run, message, because);
     }
 
+    [Fact]
+    public void ADivergingTrainingStopsWithOneLineAndExitCode2()
+    {
+        using var files = Files();
+        var run = files.Makemore("train", "words.txt", "-m", "neural", "--learning-rate", "100000", "--steps", "1000");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^makemore: training diverged: the loss was (Infinity|NaN) at step \d+\. Try a smaller --learning-rate than 100000\.$", line);
+        Assert.DoesNotContain("trained ", run.Output); // stopped at the first bad loss, before reporting any result
+    }
+
     internal static void AssertOneLineError(Run run, string message, string because)
     {
         Assert.True(run.ExitCode == 2, $"{because}: {run}");
