@@ -84,10 +84,12 @@ static class ModelFile
         json.WriteEndObject();
     }
 
-    // One row of W on one line: the file stays readable (V numbers a line) rather than one number a line.
+    // One row of W on one indented line: the file stays readable (V numbers a line) rather than one number a line.
+    // Raw values are written as they are, so the row brings its own line break and indentation.
     static byte[] CompactRow(ReadOnlySpan<float> row)
     {
         var buffer = new ArrayBufferWriter<byte>();
+        buffer.Write("\n    "u8);
         using (var json = new Utf8JsonWriter(buffer, Compact))
         {
             json.WriteStartArray();

@@ -21,7 +21,8 @@ static class ModelKinds
     /// <summary>"counting bigram (order 2)", "neural 4-gram (order 4)".</summary>
     public static string Describe(ModelKind kind, int order) => $"{kind.Name()} {OrderName(order)} (order {order})";
 
-    static string OrderName(int order) => order switch
+    /// <summary>unigram, bigram, trigram, 4-gram, …</summary>
+    public static string OrderName(int order) => order switch
     {
         1 => "unigram",
         2 => "bigram",

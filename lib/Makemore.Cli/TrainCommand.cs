@@ -222,7 +222,8 @@ static class TrainCommand
         NeuralNGram model;
         using (var generator = new Generator(seed))
             model = NeuralNGram.Create(vocabulary, order, generator);
-        Console.WriteLine($"training {options.Steps:N0} steps on the counts of the {counts.Distinct:N0} distinct n-grams of {counts.Total:N0} examples (Ctrl+C stops early)");
+        Console.WriteLine($"training {options.Steps:N0} steps on the counts of the {counts.Distinct:N0} distinct {ModelKinds.OrderName(order)}s " +
+                          $"among the {counts.Total:N0} training examples (Ctrl+C stops early)");
         using var progress = new ProgressBar(options.Steps);
         interrupt.During(token =>
         {
