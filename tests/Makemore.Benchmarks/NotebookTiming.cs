@@ -16,7 +16,7 @@ static partial class NotebookTiming
     public const double LimitSeconds = 90;
     const string ReferenceName = "setup-only.ipynb";
 
-    public sealed record Notebook(string Name, double Seconds, bool Succeeded);
+    public sealed record Notebook(string Name, double Seconds, bool Succeeded, string SlowestCells = "");
 
     /// <summary>Per-notebook medians over the repeats; the series total is the runner's own wall time for the folder.</summary>
     public sealed record Result(double ReferenceSeconds, IReadOnlyList<Notebook> Notebooks, double SeriesSeconds, int Repeats);
@@ -41,14 +41,14 @@ static partial class NotebookTiming
 
     public static void Print(Result result, Action<string> print)
     {
-        print($"| notebook (runner, warm caches, median of {result.Repeats}) | seconds | ratio to the setup-only notebook |");
-        print("|---|---:|---:|");
-        print(string.Create(CultureInfo.InvariantCulture, $"| setup cell only (reference: kernel start, packages, native setup) | {result.ReferenceSeconds:F1} | 1 |"));
+        print($"| notebook (runner, warm caches, median of {result.Repeats}) | seconds | ratio to the setup-only notebook | slowest cells (last run) |");
+        print("|---|---:|---:|---|");
+        print(string.Create(CultureInfo.InvariantCulture, $"| setup cell only (reference: kernel start, packages, native setup) | {result.ReferenceSeconds:F1} | 1 | |"));
         foreach (var n in result.Notebooks)
             print(string.Create(CultureInfo.InvariantCulture,
-                $"| {n.Name}{(n.Succeeded ? "" : " (FAILED)")} | {n.Seconds:F1} | {n.Seconds / result.ReferenceSeconds:F2} |"));
+                $"| {n.Name}{(n.Succeeded ? "" : " (FAILED)")} | {n.Seconds:F1} | {n.Seconds / result.ReferenceSeconds:F2} | {n.SlowestCells} |"));
         print(string.Create(CultureInfo.InvariantCulture,
-            $"| whole series ({result.Notebooks.Count} notebooks, the runner's wall time) | {result.SeriesSeconds:F1} | target ≤ {LimitSeconds} s: {(result.SeriesSeconds <= LimitSeconds && result.Notebooks.Count > 0 ? "PASS" : "FAIL")} |"));
+            $"| whole series ({result.Notebooks.Count} notebooks, the runner's wall time) | {result.SeriesSeconds:F1} | target ≤ {LimitSeconds} s: {(result.SeriesSeconds <= LimitSeconds && result.Notebooks.Count > 0 ? "PASS" : "FAIL")} | |"));
     }
 
     public static Result Measure(int repeats, Action<string> log)
@@ -75,6 +75,7 @@ static partial class NotebookTiming
         RunRunner(runner, [reference], output, repository, log);
         var referenceTimes = new List<double>();
         var notebookTimes = new Dictionary<string, List<(double Seconds, bool Ok)>>();
+        var slowest = new Dictionary<string, string>();
         var seriesTimes = new List<double>();
         for (var r = 1; r <= repeats; r++)
         {
@@ -84,10 +85,13 @@ static partial class NotebookTiming
             var run = RunRunner(runner, [notebooks], output, repository, log);
             seriesTimes.Add(run.TotalSeconds);
             foreach (var n in run.Notebooks)
+            {
                 (notebookTimes.TryGetValue(n.Name, out var list) ? list : notebookTimes[n.Name] = []).Add((n.Seconds, n.Succeeded));
+                slowest[n.Name] = n.SlowestCells;
+            }
         }
         return new Result(Median(referenceTimes),
-            notebookTimes.Select(p => new Notebook(p.Key, Median(p.Value.Select(v => v.Seconds)), p.Value.All(v => v.Ok))).ToList(),
+            notebookTimes.Select(p => new Notebook(p.Key, Median(p.Value.Select(v => v.Seconds)), p.Value.All(v => v.Ok), slowest[p.Key])).ToList(),
             seriesTimes.Count == 0 ? 0 : Median(seriesTimes), repeats);
     }
 
@@ -97,15 +101,23 @@ static partial class NotebookTiming
     {
         var notebooks = new List<Notebook>();
         var names = new Dictionary<string, string>();
+        var cells = new List<(int Cell, double Seconds)>();
         double total = 0;
         var clock = Stopwatch.StartNew();
         Exec("dotnet", [runner, .. inputs, "--output", output], repository, line =>
         {
             log("  " + line);
-            if (Finished().Match(line) is { Success: true } f)
-                notebooks.Add(new Notebook(names.GetValueOrDefault(f.Groups["n"].Value, f.Groups["n"].Value), Seconds(f.Groups["s"].Value), f.Groups["ok"].Value == "ok"));
+            if (Cell().Match(line) is { Success: true } c)
+                cells.Add((int.Parse(c.Groups["c"].Value, CultureInfo.InvariantCulture), Seconds(c.Groups["s"].Value)));
+            else if (Finished().Match(line) is { Success: true } f)
+                notebooks.Add(new Notebook(names.GetValueOrDefault(f.Groups["n"].Value, f.Groups["n"].Value), Seconds(f.Groups["s"].Value),
+                    f.Groups["ok"].Value == "ok", string.Join(", ", cells.OrderByDescending(x => x.Seconds).Take(3)
+                        .Select(x => string.Create(CultureInfo.InvariantCulture, $"cell {x.Cell}: {x.Seconds:F1} s")))));
             else if (Started().Match(line) is { Success: true } s)
+            {
                 names[s.Groups["n"].Value] = Path.GetFileName(s.Groups["path"].Value.Trim());
+                cells.Clear();
+            }
             else if (Summary().Match(line) is { Success: true } t)
                 total = Seconds(t.Groups["s"].Value);
         }, allowFailure: true);
@@ -182,6 +194,9 @@ static partial class NotebookTiming
 
     [GeneratedRegex(@"^\[(?<n>\d+)/\d+\] (?<path>.+\.ipynb)\s*$")]
     private static partial Regex Started();
+
+    [GeneratedRegex(@"^\s*cell (?<c>\d+)/\d+ .* (ok|FAILED) (?<s>[\d.]+) s$")]
+    private static partial Regex Cell();
 
     [GeneratedRegex(@"^Notebook run finished in (?<s>[\d.]+) s")]
     private static partial Regex Summary();
