@@ -40,6 +40,7 @@ public static class LossCurve
             .WithXAxisStyle<double, double, string>(TitleText: "step")
             .WithYAxisStyle<double, double, string>(TitleText: logScale ? "loss (log scale)" : "loss",
                 AxisType: logScale ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithSize(Width: 800, Height: 450)
             .WithTitleText(title);
     }
 }

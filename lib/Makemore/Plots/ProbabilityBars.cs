@@ -39,7 +39,9 @@ public static class ProbabilityBars
             .WithTraceInfo(Name: name, ShowLegend: true)
             .WithXAxisStyle<double, double, string>(TitleText: "symbol", AxisType: StyleParam.AxisType.Category,
                 CategoryOrder: StyleParam.CategoryOrder.Array, CategoryArray: labels)
-            .WithYAxisStyle<double, double, string>(TitleText: name);
+            .WithYAxisStyle<double, double, string>(TitleText: "probability")
+            // Wide enough for Plotly to label every one of 27 bars instead of every other one.
+            .WithSize(Width: Math.Max(600, 32 * labels.Length + 250), Height: 420);
         return title.Length == 0 ? chart : chart.WithTitleText(title);
     }
 }
