@@ -18,6 +18,10 @@ public static class TorchNative
     public const string MarkerVersion = "GLIBCXX_3.4.32";
 
     const string TorchSharpLibrary = "libLibTorchSharp.so";
+
+    // Dependencies first, each by full path: a dependency found by name is looked up on LD_LIBRARY_PATH before
+    // libtorch's own $ORIGIN runpath, so another libtorch there would otherwise be mixed in.
+    static readonly string[] LibTorchInLoadOrder = ["libc10.so", "libgomp-*.so.1", "libtorch_cpu.so", "libtorch.so"];
     static readonly Lock Gate = new();
     static string? status;
 
@@ -55,8 +59,9 @@ public static class TorchNative
         var torchSharp = FindFolder(TorchSharpLibrary, TorchSharpFolders())
             ?? throw Missing($"TorchSharp {TorchSharpVersion}'s {TorchSharpLibrary}", TorchSharpFolders());
 
-        NativeLibrary.Load(Path.Combine(libtorch, "libtorch_cpu.so"));
-        NativeLibrary.Load(Path.Combine(libtorch, "libtorch.so"));
+        foreach (var pattern in LibTorchInLoadOrder)
+            foreach (var library in Directory.GetFiles(libtorch, pattern))
+                NativeLibrary.Load(library);
         var original = Path.Combine(torchSharp, TorchSharpLibrary);
         try
         {

@@ -1,0 +1,96 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Makemore;
+
+/// <summary>
+/// An order-n model predicts a character from the n-1 characters before it (its context). Reading a context as a
+/// base-V number (the oldest character is the most significant digit) numbers the V^(n-1) contexts 0, 1, … and gives
+/// each one a row of a count table: for bigrams the row is the previous character itself, for trigrams it is
+/// 27·first + second, just like indexing a [27, 27, 27] table viewed as [729, 27].
+/// </summary>
+public static class ContextIndex
+{
+    /// <summary>How many contexts an order-<paramref name="order"/> model over <paramref name="vocabularySize"/> symbols distinguishes: V^(n-1).</summary>
+    public static long Count(int vocabularySize, int order)
+    {
+        CheckOrder(order);
+        if (vocabularySize < 2)
+            throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize, "A vocabulary has '.' and at least one character.");
+        try
+        {
+            // One more factor than the contexts need, so context·V + next (the key of an n-gram) fits as well.
+            long count = 1;
+            for (var i = 0; i < order; i++) count = checked(count * vocabularySize);
+            return count / vocabularySize;
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order,
+                $"An order-{order} model over {vocabularySize} symbols has more contexts than a 64-bit index can number.");
+        }
+    }
+
+    /// <summary>The index of one context (symbol indices, oldest first).</summary>
+    public static long Of(ReadOnlySpan<int> context, int vocabularySize)
+    {
+        long index = 0;
+        foreach (var symbol in context)
+        {
+            if (symbol < 0 || symbol >= vocabularySize)
+                throw new ArgumentOutOfRangeException(nameof(context), symbol, $"Symbols are 0..{vocabularySize - 1}.");
+            index = index * vocabularySize + symbol;
+        }
+        return index;
+    }
+
+    /// <summary>The indices (int64 [B]) of a batch of contexts (int64 [B, n-1]).</summary>
+    public static Tensor Of(Tensor contexts, int vocabularySize)
+    {
+        var width = (int)contexts.shape[1];
+        var powers = new long[width];
+        long power = 1;
+        for (var i = width - 1; i >= 0; i--, power *= vocabularySize) powers[i] = power;
+        using var scope = NewDisposeScope();
+        return (contexts * tensor(powers)).sum(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The context (symbol indices, oldest first) with the given index: the inverse of <see cref="Of(ReadOnlySpan{int}, int)"/>.</summary>
+    public static int[] Decode(long index, int vocabularySize, int order)
+    {
+        if (index < 0 || index >= Count(vocabularySize, order))
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"An order-{order} model over {vocabularySize} symbols has contexts 0..{Count(vocabularySize, order) - 1}.");
+        var context = new int[order - 1];
+        for (var i = context.Length - 1; i >= 0; i--, index /= vocabularySize) context[i] = (int)(index % vocabularySize);
+        return context;
+    }
+
+    internal static void CheckOrder(int order)
+    {
+        if (order < 1)
+            throw new ArgumentOutOfRangeException(nameof(order), order, "The order n of an n-gram model is at least 1 (1: no context, 2: bigrams, 3: trigrams, …).");
+    }
+
+    /// <summary>
+    /// Checks a batch of contexts for an order-n model and returns it as int64 [B, n-1]; for bigrams a plain vector of
+    /// previous characters (the lesson's xs) is accepted too.
+    /// </summary>
+    internal static Tensor AsBatch(Tensor contexts, int order, int vocabularySize)
+    {
+        if (contexts.dtype is not (ScalarType.Int64 or ScalarType.Int32 or ScalarType.Int16 or ScalarType.Int8 or ScalarType.Byte))
+            throw new ArgumentException($"Contexts are integer symbol indices, not {contexts.dtype}.", nameof(contexts));
+        var vector = contexts.dim() == 1 && order == 2;
+        if (!vector && (contexts.dim() != 2 || contexts.shape[1] != order - 1))
+            throw new ArgumentException(
+                $"An order-{order} model takes contexts of shape [B, {order - 1}], not [{string.Join(", ", contexts.shape)}].", nameof(contexts));
+        using var scope = NewDisposeScope();
+        var batch = (vector ? contexts.unsqueeze(1) : contexts).to_type(ScalarType.Int64);
+        if (batch.numel() > 0)
+        {
+            var (min, max) = (batch.min().item<long>(), batch.max().item<long>());
+            if (min < 0 || max >= vocabularySize)
+                throw new ArgumentException($"Context symbols must be 0..{vocabularySize - 1}, found {(min < 0 ? min : max)}.", nameof(contexts));
+        }
+        return batch.MoveToOuterDisposeScope();
+    }
+}

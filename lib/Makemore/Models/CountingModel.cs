@@ -1,0 +1,117 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Makemore;
+
+/// <summary>
+/// The counting model: how often each symbol followed each context (the lesson's N), turned into probabilities by
+/// adding a smoothing strength k to every count and normalising each row (the lesson's P, with k = 1). Any order:
+/// the table has one row per context (<see cref="ContextIndex"/>, V^(n-1) rows) and one column per next symbol.
+/// The model owns its tensors: dispose it to free them.
+/// </summary>
+public sealed class CountingModel : INGramModel, IDisposable
+{
+    /// <summary>The largest count table built (2^26 cells: 256 MB for N and as much again for P).</summary>
+    public const long MaxTableCells = 1L << 26;
+
+    CountingModel(Vocabulary vocabulary, int order, Tensor counts, double smoothing)
+    {
+        Vocabulary = vocabulary;
+        Order = order;
+        Smoothing = smoothing;
+        N = counts.DetachFromDisposeScope();
+        P = Normalize(N, smoothing).DetachFromDisposeScope();
+    }
+
+    public int Order { get; }
+    public Vocabulary Vocabulary { get; }
+    /// <summary>The smoothing strength k added to every count (0: none).</summary>
+    public double Smoothing { get; }
+    /// <summary>The counts, int32 [V^(n-1), V]: N[context, next]. For bigrams the lesson's 27×27 table.</summary>
+    public Tensor N { get; }
+    /// <summary>The probabilities, float32 [V^(n-1), V]: (N + k) with each row divided by its sum.</summary>
+    public Tensor P { get; }
+
+    /// <summary>Counts the words' examples and smooths them with strength <paramref name="smoothing"/>.</summary>
+    public static CountingModel Fit(IReadOnlyList<string> words, Vocabulary vocabulary, int order, double smoothing)
+    {
+        CheckSmoothing(smoothing);
+        return new(vocabulary, order, CountTable(words, vocabulary, order), smoothing);
+    }
+
+    /// <summary>A model from a count table made earlier (for instance a saved one); the table is copied.</summary>
+    public static CountingModel FromCounts(Vocabulary vocabulary, int order, Tensor counts, double smoothing)
+    {
+        var cells = TableCells(vocabulary.Size, order);
+        var shape = new[] { cells / vocabulary.Size, (long)vocabulary.Size };
+        if (!counts.shape.SequenceEqual(shape))
+            throw new ArgumentException(
+                $"An order-{order} count table over {vocabulary.Size} symbols has shape [{string.Join(", ", shape)}], not [{string.Join(", ", counts.shape)}].", nameof(counts));
+        if (counts.is_floating_point() || counts.is_complex() || counts.dtype == ScalarType.Bool)
+            throw new ArgumentException($"Counts are integers, not {counts.dtype}.", nameof(counts));
+        CheckSmoothing(smoothing);
+        using var scope = NewDisposeScope();
+        if (counts.min().to_type(ScalarType.Int64).item<long>() < 0)
+            throw new ArgumentException("Counts are never negative.", nameof(counts));
+        return new(vocabulary, order, counts.to_type(ScalarType.Int32, copy: true), smoothing);
+    }
+
+    /// <summary>
+    /// The count table N of the words' examples, int32 [V^(n-1), V]. Counted into a plain array and made a tensor
+    /// once: all of names.txt's bigrams take about a millisecond.
+    /// </summary>
+    public static Tensor CountTable(IReadOnlyList<string> words, Vocabulary vocabulary, int order)
+    {
+        var v = vocabulary.Size;
+        var counts = new int[TableCells(v, order)];
+        ExampleWalk.Run(words, vocabulary, order, (context, next) => counts[context * v + next]++);
+        return tensor(counts, [counts.Length / v, v]);
+    }
+
+    /// <summary>The same counts with another smoothing strength.</summary>
+    public CountingModel WithSmoothing(double smoothing) => FromCounts(Vocabulary, Order, N, smoothing);
+
+    /// <summary>The rows of <see cref="P"/> of the contexts.</summary>
+    public Tensor Probabilities(Tensor contexts)
+    {
+        using var scope = NewDisposeScope();
+        var batch = ContextIndex.AsBatch(contexts, Order, Vocabulary.Size);
+        return P.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
+    }
+
+    public void Dispose()
+    {
+        N.Dispose();
+        P.Dispose();
+    }
+
+    // The lesson's P = (N + k).float(); P /= P.sum(1, keepdim=True).
+    static Tensor Normalize(Tensor counts, double smoothing)
+    {
+        using var scope = NewDisposeScope();
+        var p = counts.to_type(ScalarType.Float32) + smoothing;
+        p /= p.sum(1, keepdim: true);
+        // Only with k = 0 can a row be all zeros: a context never seen has no distribution. Zeros instead of 0/0 = NaN
+        // make any use of it an infinite loss rather than a NaN.
+        p.nan_to_num_(0.0);
+        return p.MoveToOuterDisposeScope();
+    }
+
+    static void CheckSmoothing(double smoothing)
+    {
+        if (!(double.IsFinite(smoothing) && smoothing >= 0))
+            throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "The smoothing strength k is a count added to every cell: 0 or more.");
+    }
+
+    static long TableCells(int vocabularySize, int order)
+    {
+        var contexts = ContextIndex.Count(vocabularySize, order);
+        var cells = contexts * vocabularySize; // fits: ContextIndex.Count leaves room for it
+        if (cells > MaxTableCells)
+            throw new ArgumentOutOfRangeException(nameof(order), order,
+                $"An order-{order} count table over {vocabularySize} symbols has {contexts:N0} × {vocabularySize} = {cells:N0} cells " +
+                $"({cells * 4.0 / (1 << 30):N1} GB as int32), more than the {MaxTableCells:N0} this library builds. " +
+                $"Use a lower order, or NGramCounts, which stores only the n-grams that occur.");
+        return cells;
+    }
+}

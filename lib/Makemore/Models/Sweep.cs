@@ -1,0 +1,73 @@
+using static TorchSharp.torch;
+
+namespace Makemore;
+
+/// <summary>
+/// Choosing a model's one knob on held-out data: fit on the training words for each strength, score the training and
+/// dev words, keep the strength with the lowest dev loss. Smoothing for the counting model, regularisation for the
+/// neural one.
+/// </summary>
+public static class Sweep
+{
+    /// <summary><paramref name="count"/> strengths from <paramref name="from"/> to <paramref name="to"/>, evenly spaced on a log scale.</summary>
+    public static double[] LogSpaced(double from, double to, int count)
+    {
+        if (!(from > 0 && to > 0 && double.IsFinite(from) && double.IsFinite(to)))
+            throw new ArgumentOutOfRangeException(nameof(from), $"Log spacing needs positive finite ends, not {from} and {to}.");
+        if (count < 2) throw new ArgumentOutOfRangeException(nameof(count), count, "A sweep from one end to the other has at least 2 points.");
+        var (a, b) = (Math.Log10(from), Math.Log10(to));
+        return Enumerable.Range(0, count).Select(i => i == count - 1 ? to : Math.Pow(10, a + (b - a) * i / (count - 1))).ToArray();
+    }
+
+    /// <summary>Counting models of order <paramref name="order"/> on the training words, one per smoothing strength.</summary>
+    public static SweepResult Smoothing(IReadOnlyList<string> train, IReadOnlyList<string> dev, Vocabulary vocabulary, int order,
+        IEnumerable<double> strengths)
+    {
+        var ks = Strengths(strengths);
+        using var trainExamples = Examples.Of(train, vocabulary, order);
+        using var devExamples = Examples.Of(dev, vocabulary, order);
+        using var counts = CountingModel.CountTable(train, vocabulary, order);
+        return new(ks.Select(k =>
+        {
+            using var model = CountingModel.FromCounts(vocabulary, order, counts, k);
+            return new SweepPoint(k, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
+        }).ToArray());
+    }
+
+    /// <summary>
+    /// Neural n-grams of order <paramref name="order"/>, one per regularisation strength, each started from the same
+    /// seeded random W and trained with <paramref name="options"/> (its Regularization replaced by the strength) on the
+    /// training words' weighted distinct examples. The losses are data losses, without the regularisation term.
+    /// </summary>
+    public static SweepResult Regularization(IReadOnlyList<string> train, IReadOnlyList<string> dev, Vocabulary vocabulary, int order,
+        IEnumerable<double> strengths, TrainingOptions options, ulong seed = 2147483647, CancellationToken cancellation = default)
+    {
+        var regs = Strengths(strengths);
+        using var trainExamples = NGramCounts.Of(train, vocabulary, order).ToExamples();
+        using var devExamples = Examples.Of(dev, vocabulary, order);
+        return new(regs.Select(reg =>
+        {
+            using var generator = new Generator(seed);
+            using var model = NeuralNGram.Create(vocabulary, order, generator);
+            model.Train(trainExamples, options with { Regularization = reg }, cancellation: cancellation);
+            return new SweepPoint(reg, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
+        }).ToArray());
+    }
+
+    static double[] Strengths(IEnumerable<double> strengths)
+    {
+        var list = strengths.ToArray();
+        if (list.Length == 0) throw new ArgumentException("The sweep needs at least one strength.", nameof(strengths));
+        return list;
+    }
+}
+
+/// <summary>One strength of a sweep and the average NLL it reached on the training and dev words.</summary>
+public sealed record SweepPoint(double Strength, double TrainLoss, double DevLoss);
+
+/// <summary>The points of a sweep, in the order of the strengths given.</summary>
+public sealed record SweepResult(IReadOnlyList<SweepPoint> Points)
+{
+    /// <summary>The point with the lowest dev loss (the first of equals; a NaN loss counts as the worst).</summary>
+    public SweepPoint Best => Points.MinBy(p => double.IsNaN(p.DevLoss) ? double.PositiveInfinity : p.DevLoss)!;
+}

@@ -1,0 +1,20 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Makemore;
+
+/// <summary>
+/// Samples words with today's torch.multinomial(p, 1, replacement: true, generator: g), one call per symbol. Since
+/// PyTorch 2.1.1 (TorchSharp 0.107 included) a single sample is drawn differently, so these are not the lesson's
+/// words; <see cref="LessonSampler"/> gives those.
+/// </summary>
+public static class MultinomialSampler
+{
+    /// <summary><paramref name="count"/> words, each ending in '.' unless cut off after <paramref name="maxLength"/> symbols.</summary>
+    public static IReadOnlyList<string> Sample(INGramModel model, Generator generator, int count, int maxLength = LessonSampler.DefaultMaxLength) =>
+        SamplingLoop.Run(model, count, maxLength, p => p, p =>
+        {
+            using var scope = NewDisposeScope();
+            return (int)multinomial(tensor(p), 1, replacement: true, generator: generator).item<long>();
+        });
+}

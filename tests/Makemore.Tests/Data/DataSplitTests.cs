@@ -1,0 +1,51 @@
+namespace Makemore.Tests.Data;
+
+public class DataSplitTests
+{
+    static readonly string[] Words = Enumerable.Range(0, 101).Select(i => $"w{i}").ToArray();
+
+    [Fact]
+    public void SplitsEightyTenTenWithoutLosingOrRepeatingWords()
+    {
+        Torch.Ready();
+        var split = DataSplit.Of(Words, seed: 7);
+        Assert.Equal(80, split.Train.Count);
+        Assert.Equal(10, split.Dev.Count);
+        Assert.Equal(11, split.Test.Count);
+        Assert.Equal(Words.Order(), split.Train.Concat(split.Dev).Concat(split.Test).Order());
+    }
+
+    [Fact]
+    public void SameSeedSameSplitOtherSeedOtherSplit()
+    {
+        Torch.Ready();
+        var a = DataSplit.Of(Words, seed: 7);
+        var b = DataSplit.Of(Words, seed: 7);
+        var c = DataSplit.Of(Words, seed: 8);
+        Assert.Equal(a.Train, b.Train);
+        Assert.Equal(a.Dev, b.Dev);
+        Assert.Equal(a.Test, b.Test);
+        Assert.NotEqual(a.Train, c.Train);
+    }
+
+    [Fact]
+    public void RejectsSplitsWithAnEmptyPart()
+    {
+        Torch.Ready();
+        Assert.Throws<ArgumentException>(() => DataSplit.Of(["a", "b"]));
+        Assert.Throws<ArgumentException>(() => DataSplit.Of(["a", "b", "c", "d"]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.Of(Words, trainFraction: 0.9, devFraction: 0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.Of(Words, trainFraction: 0, devFraction: 0.1));
+    }
+
+    [Fact]
+    public void NamesSplitLikePyTorchsRandpermWithSeed42()
+    {
+        var words = NamesData.WordsOrSkip();
+        Torch.Ready();
+        var split = DataSplit.Of(words);
+        Assert.Equal((25_626, 3_203, 3_204), (split.Train.Count, split.Dev.Count, split.Test.Count));
+        // torch.randperm(32033, generator=torch.Generator().manual_seed(42))[:3] is [4348, 12372, 7029] (PyTorch 1.13).
+        Assert.Equal([words[4348], words[12372], words[7029]], split.Train.Take(3));
+    }
+}

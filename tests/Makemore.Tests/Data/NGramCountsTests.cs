@@ -1,0 +1,64 @@
+using static TorchSharp.torch;
+
+namespace Makemore.Tests.Data;
+
+public class NGramCountsTests
+{
+    static readonly string[] Words = ["emma", "ava", "anna", "ella"];
+
+    [Fact]
+    public void CountsEachDistinctPairOnceSortedByContextThenNext()
+    {
+        var vocabulary = Vocabulary.FromWords(Words);
+        var counts = NGramCounts.Of(Words, vocabulary, order: 2);
+        Assert.Equal(Words.Sum(w => w.Length + 1), counts.Total);
+        Assert.Equal(counts.Total, counts.Counts.Sum());
+        var keys = counts.Contexts.Zip(counts.Next, (c, n) => c * vocabulary.Size + n).ToList();
+        Assert.Equal(keys.Order(), keys);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        // "a." ends ava, anna and ella, and emma
+        var a = vocabulary.Encode('a');
+        var index = keys.IndexOf(a * vocabulary.Size + 0);
+        Assert.Equal(4, counts.Counts[index]);
+    }
+
+    [Fact]
+    public void AgreesWithTheCountTableAtEveryOrder()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        foreach (var order in new[] { 1, 2, 3, 5 })
+        {
+            var counts = NGramCounts.Of(Words, vocabulary, order);
+            using var table = CountingModel.CountTable(Words, vocabulary, order);
+            var dense = table.data<int>().ToArray();
+            Assert.Equal(dense.Count(c => c > 0), counts.Distinct);
+            for (var i = 0; i < counts.Distinct; i++)
+                Assert.Equal(dense[counts.Contexts[i] * vocabulary.Size + counts.Next[i]], counts.Counts[i]);
+        }
+    }
+
+    [Fact]
+    public void WeightedExamplesStandForAllExamples()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var weighted = NGramCounts.Of(Words, vocabulary, order: 3).ToExamples();
+        Assert.NotNull(weighted.Weights);
+        Assert.Equal(Words.Sum(w => w.Length + 1), weighted.TotalWeight);
+        Assert.Equal([weighted.Count, 2L], weighted.X.shape);
+        // the first row: context "..", followed by 'a' (ava, anna) twice
+        Assert.Equal([0L, 0], weighted.X[0].data<long>().ToArray());
+        Assert.Equal(vocabulary.Encode('a'), weighted.Y[0].item<long>());
+        Assert.Equal(2f, weighted.Weights![0].item<float>());
+    }
+
+    [Fact]
+    public void NamesHave627DistinctBigrams()
+    {
+        var words = NamesData.WordsOrSkip();
+        var counts = NGramCounts.Of(words, Vocabulary.FromWords(words), order: 2);
+        Assert.Equal(228_146, counts.Total);
+        Assert.Equal(627, counts.Distinct);
+    }
+}

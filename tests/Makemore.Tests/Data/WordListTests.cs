@@ -1,0 +1,66 @@
+namespace Makemore.Tests.Data;
+
+public class WordListTests
+{
+    [Fact]
+    public void TrimsSkipsBlankLinesAndKeepsOrder()
+    {
+        Assert.Equal(["emma", "olivia", "ava"], WordList.Parse("emma\r\n\n  olivia \n\t\nava"));
+    }
+
+    [Fact]
+    public void NormalizesToComposedCharacters()
+    {
+        var word = Assert.Single(WordList.Parse("Zoe\u0301"));
+        Assert.Equal("Zoé", word);
+        Assert.Equal(3, word.Length);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n \n\t\n")]
+    public void RejectsAListWithoutWords(string text)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => WordList.Parse(text, "empty.txt"));
+        Assert.Contains("empty.txt contains no words", e.Message);
+    }
+
+    [Theory]
+    [InlineData("ann\nmary jane", "line 2", "white space")]
+    [InlineData("ann\nst.john", "line 2", "'.'")]
+    [InlineData("a\u0001b", "line 1", "U+0001")]
+    [InlineData("ok\ncat\U0001F431", "line 2", "Basic Multilingual Plane")]
+    public void RejectsMalformedWordsWithTheirLine(string text, string line, string problem)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => WordList.Parse(text, "words.txt"));
+        Assert.Contains($"words.txt, {line}", e.Message);
+        Assert.Contains(problem, e.Message);
+    }
+
+    [Fact]
+    public void LoadReadsUtf8AndReportsMissingOrBinaryFiles()
+    {
+        using var dir = new TempFolder();
+        var good = dir.Write("good.txt", "Ångström\nzoë\n");
+        Assert.Equal(["Ångström", "zoë"], WordList.Load(good));
+
+        Assert.Throws<FileNotFoundException>(() => WordList.Load(Path.Combine(dir.Path, "nope.txt")));
+
+        var latin1 = Path.Combine(dir.Path, "latin1.txt");
+        File.WriteAllBytes(latin1, [0x7a, 0x6f, 0xeb, 0x0a]);
+        var e = Assert.Throws<InvalidDataException>(() => WordList.Load(latin1));
+        Assert.Contains("not UTF-8", e.Message);
+    }
+
+    [Fact]
+    public void StatsDescribeTheList()
+    {
+        var stats = WordStats.Of(["emma", "bo", "isabella", "ava"]);
+        Assert.Equal(4, stats.Count);
+        Assert.Equal(2, stats.MinLength);
+        Assert.Equal(8, stats.MaxLength);
+        Assert.Equal("bo", stats.Shortest);
+        Assert.Equal("isabella", stats.Longest);
+        Assert.Equal("abeilmosv", stats.Alphabet);
+    }
+}

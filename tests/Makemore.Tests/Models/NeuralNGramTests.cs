@@ -1,0 +1,222 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Makemore.Tests.Models;
+
+public class NeuralNGramTests
+{
+    static readonly string[] Words = ["emma", "olivia", "ava", "isabella", "sophia", "mia", "amelia"];
+
+    sealed class Recorder(Action<TrainingStep>? also = null) : IProgress<TrainingStep>
+    {
+        public List<TrainingStep> Steps { get; } = [];
+        public void Report(TrainingStep value)
+        {
+            Steps.Add(value);
+            also?.Invoke(value);
+        }
+    }
+
+    [Fact]
+    public void StartsFromTheLessonsRandomWeights()
+    {
+        Torch.Ready();
+        using var g1 = new Generator(2147483647);
+        using var g2 = new Generator(2147483647);
+        using var model = NeuralNGram.Create(NamesData.Alphabet, order: 2, g1);
+        using var expected = randn(27, 27, generator: g2);
+        Assert.True(model.W.Equals(expected));
+        Assert.True(model.W.requires_grad);
+        using var trigram = NeuralNGram.Create(NamesData.Alphabet, order: 3, g1);
+        Assert.Equal([54L, 27], trigram.W.shape);
+    }
+
+    [Fact]
+    public void NeedsAContext()
+    {
+        Torch.Ready();
+        using var g = new Generator(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 1, g));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 0, g));
+        using var wrong = zeros(27, 28);
+        Assert.Throws<ArgumentException>(() => NeuralNGram.FromWeights(NamesData.Alphabet, 2, wrong));
+    }
+
+    [Fact]
+    public void ProbabilitiesAreTheLessonsSoftmaxOfTheLogits()
+    {
+        Torch.Ready();
+        using var g = new Generator(2147483647);
+        using var model = NeuralNGram.Create(NamesData.Alphabet, order: 2, g);
+        using var xs = tensor(new long[] { 0, 5 });
+        using var p = model.Probabilities(xs);
+        Assert.False(p.requires_grad);
+        using var counts = model.W.detach().index_select(0, xs).exp();
+        using var expected = counts / counts.sum(1, keepdim: true);
+        Assert.True(p.Equals(expected));
+        Assert.True(p.sum(1).allclose(ones(2), rtol: 0, atol: 1e-6));
+    }
+
+    [Fact]
+    public void FromWeightsCopies()
+    {
+        Torch.Ready();
+        using var w = zeros(27, 27);
+        using var model = NeuralNGram.FromWeights(NamesData.Alphabet, 2, w);
+        w.add_(1);
+        Assert.Equal(0f, model.W.sum().item<float>());
+        Assert.True(model.W.requires_grad);
+    }
+
+    [Fact]
+    public void TrainingLowersTheLossAndReportsEveryStep()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var examples = Examples.Of(Words, vocabulary, order: 3);
+        using var g = new Generator(42);
+        using var model = NeuralNGram.Create(vocabulary, order: 3, g);
+        var recorder = new Recorder();
+        var steps = model.Train(examples, new TrainingOptions(Steps: 30, LearningRate: 10, Regularization: 0.01), recorder, TestContext.Current.CancellationToken);
+        Assert.Equal(30, steps.Count);
+        Assert.Equal(steps, recorder.Steps);
+        Assert.Equal(Enumerable.Range(0, 30), steps.Select(s => s.Step));
+        Assert.True(steps[^1].Loss < steps[0].Loss / 2, $"{steps[0].Loss} -> {steps[^1].Loss}");
+        Assert.All(steps, s => Assert.True(s.Loss > s.DataLoss));
+        using var loss = model.Loss(examples, 0);
+        Assert.True(loss.item<float>() < steps[^1].DataLoss);
+    }
+
+    [Fact]
+    public void CancellingStopsBeforeTheNextStep()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var examples = Examples.Of(Words, vocabulary, order: 2);
+        using var g = new Generator(42);
+        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        using var cancel = new CancellationTokenSource();
+        var recorder = new Recorder(s => { if (s.Step == 2) cancel.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() => model.Train(examples, new TrainingOptions(), recorder, cancel.Token));
+        Assert.Equal(3, recorder.Steps.Count);
+    }
+
+    [Fact]
+    public void TrainingKeepsNoTensorsAlivePerStep()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var examples = Examples.Of(Words, vocabulary, order: 3);
+        using var g = new Generator(42);
+        using var model = NeuralNGram.Create(vocabulary, order: 3, g);
+        model.Train(examples, new TrainingOptions(Steps: 2), cancellation: TestContext.Current.CancellationToken);
+        var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        model.Train(examples, new TrainingOptions(Steps: 50), cancellation: TestContext.Current.CancellationToken);
+        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
+    public void RejectsExamplesOfAnotherModelAndBadOptions()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var trigrams = Examples.Of(Words, vocabulary, order: 3);
+        using var g = new Generator(42);
+        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        Assert.Throws<ArgumentException>(() => model.Train(trigrams, new TrainingOptions(), cancellation: TestContext.Current.CancellationToken));
+        using var bigrams = Examples.Of(Words, vocabulary, order: 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Train(bigrams, new TrainingOptions(LearningRate: 0), cancellation: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Train(bigrams, new TrainingOptions(Regularization: -1), cancellation: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Train(bigrams, new TrainingOptions(Steps: -1), cancellation: TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The loss and gradient (float64) at the random start W, on the given examples, computed in W's or another dtype.</summary>
+    static (double Loss, Tensor Gradient) LossAndGradient(Tensor start, Examples examples, ScalarType dtype)
+    {
+        using var w = start.detach().to_type(dtype, copy: true).requires_grad_();
+        using var loss = NeuralForward.CrossEntropy(NeuralForward.IndexedLogits(w, examples.X), examples.Y, examples.Weights)
+                         + NeuralForward.Regularization(w, 0.01);
+        loss.backward();
+        return (loss.to_type(ScalarType.Float64).item<double>(), w.grad!.to_type(ScalarType.Float64));
+    }
+
+    static double MaxDifference(Tensor a, Tensor b)
+    {
+        using var difference = (a - b).abs().max();
+        return difference.item<double>();
+    }
+
+    /// <summary>
+    /// Exactly (float64) the loss and gradient on all examples equal those on the weighted distinct examples; and the
+    /// model's float32 loss and gradient from the counts are within 1e-5 of them. (Float32 on all examples is the less
+    /// accurate of the two: its gradient sums 228,146 terms and is off by about 1.1e-5 on names.txt.)
+    /// </summary>
+    static void CountsMatchAllExamples(IReadOnlyList<string> words, int order)
+    {
+        var vocabulary = Vocabulary.FromWords(words);
+        using var all = Examples.Of(words, vocabulary, order);
+        using var distinct = NGramCounts.Of(words, vocabulary, order).ToExamples();
+        Assert.True(distinct.Count < all.Count);
+        using var g = new Generator(2147483647);
+        using var model = NeuralNGram.Create(vocabulary, order, g);
+        var (exactLoss, exactGradient) = LossAndGradient(model.W, all, ScalarType.Float64);
+        var (countedExactLoss, countedExactGradient) = LossAndGradient(model.W, distinct, ScalarType.Float64);
+        Assert.Equal(exactLoss, countedExactLoss, 1e-10);
+        Assert.True(MaxDifference(exactGradient, countedExactGradient) < 1e-10);
+
+        using var loss = model.Loss(distinct, 0.01);
+        loss.backward();
+        using var gradient = model.W.grad!.to_type(ScalarType.Float64);
+        Assert.Equal(exactLoss, loss.item<float>(), 1e-5);
+        var difference = MaxDifference(gradient, exactGradient);
+        Assert.True(difference < 1e-5, $"gradients differ by {difference}");
+        exactGradient.Dispose();
+        countedExactGradient.Dispose();
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void CountsGiveTheSameLossAndGradientAsAllExamples(int order)
+    {
+        Torch.Ready();
+        CountsMatchAllExamples([.. Words, .. Words, "emma", "ava", "ava"], order);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void CountsGiveTheSameLossAndGradientOnNames(int order)
+    {
+        var words = NamesData.WordsOrSkip();
+        Torch.Ready();
+        CountsMatchAllExamples(words, order);
+    }
+
+    [Fact]
+    public void TheLessonsTrainingOnNames()
+    {
+        var words = NamesData.WordsOrSkip();
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(words);
+        using var examples = Examples.Of(words, vocabulary, order: 2);
+        using var g = new Generator(2147483647);
+        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        var steps = model.Train(examples, new TrainingOptions(Steps: 100, LearningRate: 50, Regularization: 0.01), cancellation: TestContext.Current.CancellationToken);
+        // PyTorch 1.13, the lesson's loop: 3.768618583679199 at the first step, 2.490130662918091 at the 100th, and a
+        // data loss of 2.474761962890625 after it.
+        Assert.Equal(3.7686, steps[0].Loss, 4);
+        Assert.Equal(2.4901, steps[^1].Loss, 4);
+        Assert.Equal(2.4748, Evaluation.Nll(model, examples), 4);
+
+        using var distinct = NGramCounts.Of(words, vocabulary, order: 2).ToExamples();
+        using var g2 = new Generator(2147483647);
+        using var counted = NeuralNGram.Create(vocabulary, order: 2, g2);
+        var countedSteps = counted.Train(distinct, new TrainingOptions(), cancellation: TestContext.Current.CancellationToken);
+        // Learning rate 50 amplifies the float32 rounding of the full-batch gradient (about 1e-5): losses agree to 1e-4.
+        Assert.All(steps.Zip(countedSteps), p => Assert.Equal(p.First.Loss, p.Second.Loss, 1e-4));
+        using var difference = (model.W - counted.W).abs().max();
+        Assert.True(difference.item<float>() < 1e-3, $"{difference.item<float>()}");
+    }
+}
