@@ -1,0 +1,3 @@
+using Makemore.NotebookRunner;
+
+return await RunnerCommandLine.InvokeAsync(args);

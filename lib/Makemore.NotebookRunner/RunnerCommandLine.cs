@@ -1,0 +1,105 @@
+using System.CommandLine;
+
+namespace Makemore.NotebookRunner;
+
+/// <summary>The command line: run notebooks (the root command), and the hidden worker command the runner starts per notebook.</summary>
+static class RunnerCommandLine
+{
+    public static RootCommand Create()
+    {
+        var notebooks = new Argument<string[]>("notebooks")
+        {
+            Description = $"Notebook files and/or folders (a folder means its *{NotebookFile.Extension} files, in name order).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        // An unknown option would otherwise be taken for a notebook path (a file named like an option: ./-name.ipynb).
+        notebooks.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => t.Value.StartsWith('-')) is { } unknown) result.AddError($"unknown option {unknown.Value}");
+        });
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Folder for the executed copies.",
+            DefaultValueFactory = _ => RunOptions.DefaultOutputFolder,
+        };
+        var inPlace = new Option<bool>("--in-place") { Description = "Write the outputs into the notebooks themselves instead of copies." };
+        var allowErrors = AllowErrorsOption();
+        var timeout = TimeoutOption();
+
+        var root = new RootCommand(
+            "Executes .ipynb notebooks top to bottom, each in a fresh .NET Interactive kernel with the notebook's folder as " +
+            "the current directory, and writes executed copies with all outputs. Exit codes: 0 every cell ran, 1 a cell " +
+            "failed or timed out, 2 bad usage.")
+        {
+            notebooks, output, inPlace, allowErrors, timeout, WorkerCommand(),
+        };
+        root.SetAction((parse, cancellation) =>
+        {
+            if (parse.GetResult(output) is { Implicit: false } && parse.GetValue(inPlace))
+                return Task.FromResult(UsageError("--in-place and --output cannot be used together"));
+            var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(inPlace), parse.GetValue(allowErrors), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            var reporter = new ProgressReporter(Console.Out, Console.Error);
+            return Usage(() => Runner.RunAsync(parse.GetValue(notebooks)!, options, reporter, cancellation));
+        });
+        return root;
+    }
+
+    /// <summary>Parses and runs; bad usage gets one line on standard error and exit code 2, as an unreadable notebook does.</summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0) return UsageError($"{parse.Errors[0].Message.TrimEnd('.')} (see --help).");
+        return await parse.InvokeAsync();
+    }
+
+    static Command WorkerCommand()
+    {
+        var notebook = new Argument<string>("notebook");
+        var output = new Argument<string>("output");
+        var allowErrors = AllowErrorsOption();
+        var timeout = TimeoutOption();
+        var worker = new Command(Worker.CommandName, "Executes one notebook in this process (started by the runner).")
+        {
+            notebook, output, allowErrors, timeout,
+        };
+        worker.Hidden = true;
+        worker.SetAction(parse => Worker.RunAsync(
+            parse.GetValue(notebook)!, parse.GetValue(output)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(allowErrors)));
+        return worker;
+    }
+
+    static Option<bool> AllowErrorsOption() =>
+        new("--allow-errors") { Description = "Run a notebook to its end after a failing cell, as if it had not failed (a timed-out cell still stops it)." };
+
+    static Option<int> TimeoutOption()
+    {
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds a cell may run before it is stopped.",
+            DefaultValueFactory = _ => RunOptions.DefaultTimeoutSeconds,
+        };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0) result.AddError("--timeout must be a positive number of seconds");
+        });
+        return timeout;
+    }
+
+    static async Task<int> Usage(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (UsageException e)
+        {
+            return UsageError(e.Message);
+        }
+    }
+
+    static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
+}
