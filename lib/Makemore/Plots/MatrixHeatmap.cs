@@ -26,6 +26,8 @@ public enum HeatmapScale
 /// </summary>
 public static class MatrixHeatmap
 {
+    const double TopMarginWithTitle = 140;
+
     /// <summary>
     /// A heatmap of <paramref name="values"/> (2-D, any real dtype). The colours span <paramref name="range"/> when
     /// given, so that several heatmaps can share one scale; otherwise the values' own range (for
@@ -60,8 +62,7 @@ public static class MatrixHeatmap
             trace.SetProperty("hovertemplate", "row %{y}, column %{x}: %{z:.4f}<extra></extra>");
             return trace;
         }), chart);
-        if (title.Length > 0) chart = Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
-        return chart
+        return WithTitle(chart, title)
             // Category axes in the given order: labels such as "." or "0" are names, not numbers, and must not be sorted.
             .WithXAxisStyle<double, double, string>(TitleText: columnAxisTitle, Side: StyleParam.Side.Top,
                 AxisType: StyleParam.AxisType.Category, CategoryOrder: StyleParam.CategoryOrder.Array,
@@ -69,7 +70,7 @@ public static class MatrixHeatmap
             .WithYAxisStyle<double, double, string>(TitleText: rowAxisTitle,
                 AxisType: StyleParam.AxisType.Category, CategoryOrder: StyleParam.CategoryOrder.Array,
                 CategoryArray: ys, ShowGrid: false, ZeroLine: false)
-            .WithSize(Width: cellSize * columns + 200, Height: cellSize * rows + 160);
+            .WithSize(Width: cellSize * columns + 200, Height: cellSize * rows + 200);
     }
 
     /// <summary>A square matrix whose rows and columns are both indexed by <paramref name="symbols"/> (a 27×27 weight matrix).</summary>
@@ -98,8 +99,23 @@ public static class MatrixHeatmap
             Of(right, labels, labels, "", scale, (min, max), "", rightTitle),
         };
         var cellSize = Math.Clamp(600 / labels.Count, 10, 30);
-        var grid = Chart.Grid(charts, 1, 2, XGap: 0.08).WithSize(Width: 2 * cellSize * labels.Count + 300, Height: cellSize * labels.Count + 180);
-        return title.Length > 0 ? Plotly.NET.Chart.withTitle(title, null).Invoke(grid) : grid;
+        var grid = Chart.Grid(charts, 1, 2, XGap: 0.08).WithSize(Width: 2 * cellSize * labels.Count + 300, Height: cellSize * labels.Count + 220);
+        return WithTitle(grid, title);
+    }
+
+    // The column labels and their axis title sit above the matrix, so the chart title gets a taller top margin to clear them.
+    static GenericChart WithTitle(GenericChart chart, string title)
+    {
+        if (title.Length == 0) return chart;
+        var none = FSharpOption<double>.None;
+        var margin = Plotly.NET.LayoutObjects.Margin.init<double, double, double, double, double, bool>(
+            none, none, FSharpOption<double>.Some(TopMarginWithTitle), none, none, FSharpOption<bool>.None);
+        chart = GenericChart.mapLayout(FuncConvert.FromFunc<Layout, Layout>(layout =>
+        {
+            layout.SetProperty("margin", margin);
+            return layout;
+        }), chart);
+        return Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
     }
 
     static (double, double) DefaultRange(double[][] z, HeatmapScale scale)

@@ -28,6 +28,8 @@ public class MatrixHeatmapTests
             trace.GetProperty("zmin").GetDouble(), trace.GetProperty("zmax").GetDouble()));
         var layout = figure.GetProperty("layout");
         Assert.Equal("one-hot", layout.GetProperty("title").GetProperty("text").GetString());
+        // The title clears the column labels and axis title above the matrix.
+        Assert.Equal(140, layout.GetProperty("margin").GetProperty("t").GetDouble());
         Assert.Equal("symbol", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("category", layout.GetProperty("xaxis").GetProperty("type").GetString());
         Assert.Equal("reversed", layout.GetProperty("yaxis").GetProperty("autorange").GetString());
