@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Makemore.Notebooks.Tests;
@@ -67,7 +66,7 @@ public sealed class Notebook04Tests
     {
         var cell = (await Run()).CellContaining("double[] strengths");
         var rows = Regex.Matches(cell.Text, @"^\s*([\d.]+)\s+([\d.]+)\s+(Infinity|[\d.]+)$", RegexOptions.Multiline)
-            .Select(m => (K: Parse(m.Groups[1].Value), Names: Parse(m.Groups[2].Value), Andrejq: m.Groups[3].Value))
+            .Select(m => (K: m.Number(1), Names: m.Number(2), Andrejq: m.Groups[3].Value))
             .ToList();
         Assert.Equal([0, 0.01, 0.1, 1, 10, 100, 1000, 10000, 100000], rows.Select(r => r.K));
         Assert.Equal((2.4540, "Infinity"), (rows[0].Names, rows[0].Andrejq));
@@ -86,6 +85,4 @@ public sealed class Notebook04Tests
         Assert.Contains("andrejq", html);
         Assert.Contains("\"type\":\"log\"", html);
     }
-
-    static double Parse(string number) => double.Parse(number, CultureInfo.InvariantCulture);
 }

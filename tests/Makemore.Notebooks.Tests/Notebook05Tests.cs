@@ -57,7 +57,7 @@ public sealed class Notebook05Tests
         var examples = Regex.Matches(notebook.CellContaining("var nlls = torch.zeros(5);").Text,
             @"bigram (..)   input\s+(\d+)  label\s+(\d+)   p\(label\) = ([\d.]+)   log likelihood = (-[\d.]+)   NLL = ([\d.]+)");
         Assert.Equal([".e", "em", "mm", "ma", "a."], examples.Select(m => m.Groups[1].Value));
-        Assert.Equal(3.7693, Math.Round(examples.Average(m => Parse(m.Groups[6].Value)), 4));
+        Assert.Equal(3.7693, Math.Round(examples.Average(m => m.Number(6)), 4));
         Assert.Equal(3.7693, notebook.FindNumber(@"average NLL \(the loss\) = ([\d.]+)"));
         Assert.Equal(3.7693, notebook.FindNumber(@"vectorised:\s+([\d.]+)"));
         Assert.Equal(3.7693, notebook.FindNumber(@"NeuralForward.ManualNll:\s+([\d.]+)"));
@@ -92,7 +92,7 @@ public sealed class Notebook05Tests
         var notebook = await Run();
         var cell = notebook.CellContaining("W.add_(W.grad!, alpha: -50);");
         var losses = Regex.Matches(cell.Text, @"^step\s+(\d+): loss ([\d.]+)$", RegexOptions.Multiline)
-            .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => Parse(m.Groups[2].Value));
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Number(2));
         int[] printedSteps = [1, .. Enumerable.Range(1, 30).Select(i => 10 * i)];
         Assert.Equal(printedSteps, losses.Keys);
         // PyTorch 1.13 on the lesson's cell: 3.7686 at the first step, 2.4901 at the 100th.
@@ -101,7 +101,7 @@ public sealed class Notebook05Tests
         Assert.All(losses.Values.Zip(losses.Values.Skip(1)), pair => Assert.True(pair.Second < pair.First));
         Assert.True(losses[100] - losses[200] > 4 * (losses[200] - losses[300]), "the loss levels off");
 
-        var curve = Assert.Single(notebook.CellContaining("Chart.Grid").Html);
+        var curve = Assert.Single(notebook.CellContaining("LossCurve.Of").Html);
         Assert.Contains("Plotly.newPlot", curve);
         Assert.Contains("steps 100 to 300", curve);
     }
@@ -124,7 +124,7 @@ public sealed class Notebook05Tests
     {
         var cell = (await Run()).CellContaining("var netP = net300.Probabilities");
         var kept = Regex.Matches(cell.Text, @"row '(.)':\s+[\d,]+ examples, the network keeps (\d+)% of the spread")
-            .ToDictionary(m => m.Groups[1].Value, m => Parse(m.Groups[2].Value));
+            .ToDictionary(m => m.Groups[1].Value, m => m.Number(2));
         Assert.Equal(["a", "e", "i", "x", "w", "f"], kept.Keys);
         Assert.True(new[] { "a", "e", "i" }.Min(c => kept[c]) > new[] { "x", "w", "f" }.Max(c => kept[c]));
         Assert.True(cell.FindNumber(@"P\(q \| j\): counts \(N\[j, q\] =\s+0\) 0\.0003   network ([\d.]+)") > 0.0003);
@@ -140,6 +140,4 @@ public sealed class Notebook05Tests
         notebook.Find($"network after 100 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
         notebook.Find(@"counting model \(k = 1\):  mor\.  axx\.  minaymoryles\.  kondlaisah\.  anchshizarie\.$");
     }
-
-    static double Parse(string number) => double.Parse(number, CultureInfo.InvariantCulture);
 }

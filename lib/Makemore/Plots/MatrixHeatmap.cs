@@ -21,7 +21,7 @@ public enum HeatmapScale
 
 /// <summary>
 /// A heatmap of any 2-D matrix of real numbers with named rows and columns: a one-hot encoding, a weight matrix,
-/// log-probabilities. (<c>CountHeatmap</c> is the lesson's picture of integer bigram counts.) Rows run top to
+/// log-probabilities. (<see cref="CountHeatmap"/> is the lesson's picture of integer bigram counts.) Rows run top to
 /// bottom as in the matrix; hovering over a square shows its row, column and value.
 /// </summary>
 public static class MatrixHeatmap
@@ -115,7 +115,7 @@ public static class MatrixHeatmap
             layout.SetProperty("margin", margin);
             return layout;
         }), chart);
-        return Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
+        return chart.WithTitleText(title);
     }
 
     static (double, double) DefaultRange(double[][] z, HeatmapScale scale)
