@@ -29,8 +29,8 @@ static class Names
 
     /// <summary>
     /// The intra-op threads torch uses here and in the PyTorch comparison: 1 unless MAKEMORE_BENCH_THREADS says
-    /// otherwise. On the shared 2-core machine a second thread made the large ops up to 10 times slower (its OpenMP
-    /// workers wait for cores other processes hold), and 1 is what Debian's PyTorch uses by default.
+    /// otherwise. On the shared 2-core machine a second thread made training steps 2 to 25 times slower, and erratic
+    /// (its OpenMP worker waits for a core other processes hold); 1 is also Debian's PyTorch default.
     /// </summary>
     public static int Threads =>
         int.TryParse(Environment.GetEnvironmentVariable("MAKEMORE_BENCH_THREADS"), out var threads) && threads > 0 ? threads : 1;
