@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace Makemore.Cli;
+
+/// <summary>makemore sample MODEL-FILE: new words from a model saved by makemore train --save, without the data.</summary>
+static class SampleCommand
+{
+    static readonly Argument<string> ModelPath = new("model-file")
+    {
+        Description = "A model file saved by makemore train --save.",
+    };
+    static readonly Option<ulong> Seed = new("--seed")
+    {
+        HelpName = "seed",
+        Description = "Seed of the random generator for sampling (the same seed gives the samples makemore train printed).",
+        DefaultValueFactory = _ => TrainCommand.DefaultSeed,
+    };
+    static readonly Option<int> Samples = new("--samples", "-s")
+    {
+        HelpName = "count",
+        Description = "How many words to sample.",
+        DefaultValueFactory = _ => 20,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("sample", "Print new words from a saved model; no word list needed.") { ModelPath, Seed, Samples };
+        command.SetAction(Run);
+        return command;
+    }
+
+    static int Run(ParseResult parse)
+    {
+        var path = parse.GetValue(ModelPath)!;
+        var seed = parse.GetValue(Seed);
+        var samples = parse.GetValue(Samples);
+        if (samples < 0) throw new CliError($"--samples must be 0 or more, not {samples}.");
+
+        Torch.Start();
+        using var trained = ModelFile.Load(path);
+        var smoothing = trained.Model is CountingModel counting ? $", smoothing k = {counting.Smoothing}" : "";
+        Console.WriteLine($"model    {path}: {trained.Description}{smoothing}, trained on {trained.TrainingWords.Count:N0} words of {trained.Source}");
+        SampleReport.Print(SampleReport.Draw(trained.Model, seed, samples), trained.TrainingWords, seed);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,97 @@
+namespace Makemore.Cli.Tests;
+
+/// <summary>Every kind of bad input ends with one line on stderr, exit code 2, nothing on stdout and no stack trace.</summary>
+public class BadInputTests
+{
+    public static TheoryData<string, string[], string> TrainCases => new()
+    {
+        { "a missing file", ["train", "missing.txt"], "no such file: missing.txt" },
+        { "a folder", ["train", "."], ". is a folder, not a word list" },
+        { "an empty file", ["train", "empty.txt"], "empty.txt is empty" },
+        { "blank lines only", ["train", "blank.txt"], "blank.txt contains no words: every line is empty" },
+        { "a word with the end marker", ["train", "dotted.txt"], "dotted.txt, line 3: \"ba.la\" contains '.'" },
+        { "two words on a line", ["train", "spaced.txt"], "spaced.txt, line 2: \"bala bali\" contains white space" },
+        { "not UTF-8", ["train", "latin1.txt"], "latin1.txt is not UTF-8 text" },
+        { "too few words to split", ["train", "few.txt"], "few.txt has 9 words; splitting 80/10/10 into train, dev and test words needs at least 10" },
+        { "order 0", ["train", "words.txt", "--order", "0"], "--order must be 1 or more" },
+        { "a negative order", ["train", "words.txt", "-n", "-3"], "--order must be 1 or more" },
+        { "an absurd counting order", ["train", "words.txt", "-n", "9"], "--order 9 is too high for a counting model over the 11 symbols of this data: its count table would have 11^9 cells, more than the 67,108,864 this command builds. The highest order here is 7." },
+        { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order 1000 is too high for a neural model over the 11 symbols of this data" },
+        { "a neural unigram", ["train", "words.txt", "-m", "neural", "-n", "1"], "a neural model needs --order 2 or more" },
+        { "negative smoothing", ["train", "words.txt", "--smoothing", "-1"], "--smoothing must be 0 or more (a count added to every cell), not -1" },
+        { "NaN smoothing", ["train", "words.txt", "-k", "NaN"], "--smoothing must be 0 or more" },
+        { "infinite smoothing", ["train", "words.txt", "-k", "Infinity"], "--smoothing must be 0 or more" },
+        { "negative regularization", ["train", "words.txt", "-m", "neural", "-r", "-0.5"], "--regularization must be 0 or more, not -0.5" },
+        { "zero steps", ["train", "words.txt", "-m", "neural", "--steps", "0"], "--steps must be 1 or more, not 0" },
+        { "negative steps", ["train", "words.txt", "-m", "neural", "--steps", "-10"], "--steps must be 1 or more, not -10" },
+        { "a zero learning rate", ["train", "words.txt", "-m", "neural", "--lr", "0"], "--learning-rate must be a positive number, not 0" },
+        { "negative samples", ["train", "words.txt", "-s", "-1"], "--samples must be 0 or more, not -1" },
+        { "a neural option for a counting model", ["train", "words.txt", "--steps", "10"], "--steps is an option of neural models; this is a counting model" },
+        { "a counting option for a neural model", ["train", "words.txt", "-m", "neural", "-k", "2"], "--smoothing is an option of counting models; this is a neural model" },
+        { "an unknown model", ["train", "words.txt", "--model", "transformer"], "Argument 'transformer' not recognized. Must be one of: 'counting' 'neural'" },
+        { "an unknown option", ["train", "words.txt", "--temperature", "2"], "Unrecognized command or argument '--temperature'" },
+        { "a number that is not one", ["train", "words.txt", "--order", "three"], "Cannot parse argument 'three' for option '--order'" },
+        { "a seed that is not one", ["train", "words.txt", "--seed", "-1"], "Cannot parse argument '-1' for option '--seed'" },
+        { "saving into a missing folder", ["train", "words.txt", "--save", "nowhere/model.json"], "--save nowhere/model.json: the folder" },
+        { "saving over a folder", ["train", "words.txt", "--save", "."], "--save . is a folder" },
+        { "no command", [], "Required command was not provided" },
+        { "an unknown command", ["generate"], "Unrecognized command or argument 'generate'" },
+    };
+
+    public static TheoryData<string, string[], string> SampleCases => new()
+    {
+        { "a missing model file", ["sample", "missing.json"], "no such model file: missing.json" },
+        { "no model file", ["sample"], "Required argument missing for command: 'sample'" },
+        { "a word list", ["sample", "words.txt"], "words.txt is not a makemore.NET model file" },
+        { "an empty file", ["sample", "empty.txt"], "empty.txt is not a makemore.NET model file" },
+        { "other JSON", ["sample", "other.json"], "other.json is not a makemore.NET model file" },
+        { "negative samples", ["sample", "other.json", "-s", "-2"], "--samples must be 0 or more, not -2" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TrainCases))]
+    [MemberData(nameof(SampleCases))]
+    public void IsOneLineOnStandardErrorAndExitCode2(string because, string[] args, string message)
+    {
+        using var files = Files();
+        var run = files.Makemore(args);
+        AssertOneLineError(run, message, because);
+    }
+
+    [Fact]
+    public void ADivergingTrainingStopsWithOneLineAndExitCode2()
+    {
+        using var files = Files();
+        var run = files.Makemore("train", "words.txt", "-m", "neural", "--learning-rate", "100000", "--steps", "1000");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^makemore: training diverged: the loss was (Infinity|NaN) at step \d+\. Try a smaller --learning-rate than 100000\.$", line);
+        Assert.DoesNotContain("trained ", run.Output); // stopped at the first bad loss, before reporting any result
+    }
+
+    internal static void AssertOneLineError(Run run, string message, string because)
+    {
+        Assert.True(run.ExitCode == 2, $"{because}: {run}");
+        Assert.Equal("", run.Output);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("makemore: ", line);
+        Assert.Contains(message, line);
+        Assert.DoesNotContain("Exception", line);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    static WordFiles Files()
+    {
+        var files = new WordFiles();
+        files.Write("words.txt", WordFiles.Small);
+        files.Write("empty.txt", "");
+        files.Write("blank.txt", "\n  \n\t\n\n");
+        files.Write("dotted.txt", "bala\nbali\nba.la\n");
+        files.Write("spaced.txt", "bala\nbala bali\n");
+        files.WriteBytes("latin1.txt", [(byte)'b', 0xE9, (byte)'b', 0xE9, (byte)'\n']);
+        files.Write("few.txt", string.Join('\n', WordFiles.Small.Split('\n').Take(9)));
+        files.Write("other.json", """{"format": "something else", "version": 1}""");
+        return files;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Makemore.Cli.Tests;
+
+/// <summary>Saving a trained model and sampling from it later, without the data; and refusing what is not such a model.</summary>
+public class ModelFileTests(ModelFileTests.SavedBigram saved) : IClassFixture<ModelFileTests.SavedBigram>
+{
+    /// <summary>A counting bigram saved once for the tests that damage a copy of it.</summary>
+    public sealed class SavedBigram
+    {
+        public SavedBigram()
+        {
+            using var files = new WordFiles();
+            var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "-s", "0", "--save", "model.json");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Json = File.ReadAllText(files.PathOf("model.json"));
+        }
+
+        public string Json { get; }
+    }
+
+    [Theory]
+    [InlineData("counting", new[] { "-n", "3", "-k", "0.5" })]
+    [InlineData("neural", new[] { "-n", "3", "--steps", "25", "--lr", "10" })]
+    public void ASavedModelSamplesWhatTheTrainedOneDid(string kind, string[] options)
+    {
+        using var files = new WordFiles();
+        var trained = files.Makemore(["train", files.Write("words.txt", WordFiles.Small), "-m", kind, .. options, "-s", "25", "--seed", "99", "--save", "model.json"]);
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+        Assert.Contains($"saved    model.json ({kind} trigram (order 3), model file version 1)", trained.Output);
+
+        // The data is gone: sampling needs only the model file.
+        File.Delete(files.PathOf("words.txt"));
+        var sampled = files.Makemore("sample", "model.json", "-s", "25", "--seed", "99");
+
+        Assert.True(sampled.ExitCode == 0, sampled.ToString());
+        Assert.Contains($"model    model.json: {kind} trigram (order 3)", sampled.Output);
+        Assert.Contains("trained on 38 words of words.txt", sampled.Output);
+        Assert.Equal(25, sampled.Samples.Length);
+        Assert.Equal(trained.Samples, sampled.Samples); // marks included: the file keeps the training words
+    }
+
+    [Fact]
+    public void TheFileIsTheDocumentedFormat()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "-k", "0.5", "-s", "0", "--save", "model.json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var model = JsonNode.Parse(File.ReadAllText(files.PathOf("model.json")))!;
+        Assert.Equal("makemore.NET model", (string?)model["format"]);
+        Assert.Equal(1, (int?)model["version"]);
+        Assert.Equal("counting", (string?)model["kind"]);
+        Assert.Equal(2, (int?)model["order"]);
+        Assert.Equal(".abdeiklmno", (string?)model["vocabulary"]);
+        Assert.Equal("words.txt", (string?)model["source"]);
+        Assert.Equal(0.5, (double?)model["smoothing"]);
+        var counts = model["counts"]!.AsObject();
+        // Every training word starts with '.', then one of b d k l m n: six bigrams from '.' that add up to 38.
+        Assert.Equal(38, counts.Where(c => c.Key.StartsWith('.')).Sum(c => (int)c.Value!));
+        Assert.All(counts, c => Assert.Equal(2, c.Key.Length));
+        Assert.Equal(38, model["trainingWords"]!.AsArray().Count);
+        // Nothing is left behind by the atomic save.
+        Assert.Equal(["model.json", "words.txt"], Directory.GetFiles(files.Folder).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void ANeuralModelFileHoldsTheWeights()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "-m", "neural", "--steps", "5", "-s", "0", "--save", "model.json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var model = JsonNode.Parse(File.ReadAllText(files.PathOf("model.json")))!;
+        Assert.Equal("neural", (string?)model["kind"]);
+        var weights = model["weights"]!.AsArray();
+        Assert.Equal(11, weights.Count);
+        Assert.All(weights, row => Assert.Equal(11, row!.AsArray().Count));
+        Assert.Null(model["counts"]);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void AModelOfAnotherVersionIsRefused(int version)
+    {
+        using var files = new WordFiles();
+        var model = JsonNode.Parse(saved.Json)!.AsObject();
+        model["version"] = version;
+        File.WriteAllText(files.PathOf("model.json"), model.ToJsonString());
+
+        BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"),
+            $"model.json is a makemore.NET model file of format version {version}; this makemore reads version 1 only.", $"version {version}");
+    }
+
+    public static TheoryData<string, Action<JsonObject>, string> Damage => new()
+    {
+        { "no version", m => m.Remove("version"), "its \"version\" is missing or not a whole number" },
+        { "an unknown kind", m => m["kind"] = "transformer", "\"kind\" is \"transformer\", not \"counting\" or \"neural\"" },
+        { "no counts", m => m.Remove("counts"), "\"counts\" is missing" },
+        { "a negative count", m => m["counts"]![".b"] = -4, "the count of \".b\" is -4" },
+        { "an n-gram outside the vocabulary", m => m["counts"]!["zz"] = 1, "\"zz\" is not 2 symbols of the vocabulary" },
+        { "an impossible order", m => m["order"] = 0, "\"order\" 0 is not possible" },
+        { "a broken vocabulary", m => m["vocabulary"] = "abc", "\"vocabulary\" is not '.' followed by distinct characters" },
+        { "negative smoothing", m => m["smoothing"] = -1, "\"smoothing\" is not a number of 0 or more" },
+        { "no training words", m => m.Remove("trainingWords"), "\"trainingWords\" is missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Damage))]
+    public void ADamagedModelFileIsAOneLineError(string because, Action<JsonObject> damage, string problem)
+    {
+        using var files = new WordFiles();
+        var model = JsonNode.Parse(saved.Json)!.AsObject();
+        damage(model);
+        File.WriteAllText(files.PathOf("model.json"), model.ToJsonString());
+
+        BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"), $"model.json is a damaged makemore.NET model file: {problem}", because);
+    }
+
+    [Fact]
+    public void ADamagedNeuralModelFileIsAOneLineError()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "-m", "neural", "--steps", "1", "-s", "0", "--save", "model.json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var model = JsonNode.Parse(File.ReadAllText(files.PathOf("model.json")))!.AsObject();
+        model["weights"]!.AsArray().RemoveAt(3);
+        File.WriteAllText(files.PathOf("model.json"), model.ToJsonString());
+
+        BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"),
+            "model.json is a damaged makemore.NET model file: \"weights\" is not a list of 11 rows", "a missing row");
+    }
+}

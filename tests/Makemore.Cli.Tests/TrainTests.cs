@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Makemore.Cli.Tests;
+
+/// <summary>makemore train end to end, on small word lists the tests write.</summary>
+public partial class TrainTests
+{
+    [Fact]
+    public void ACountingBigramReportsTheSplitTheLossesAndTheSamples()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "--samples", "7");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+        Assert.Contains("data     words.txt: 48 words, 11 symbols ('.' and abdeiklmno)", run.Output);
+        Assert.Contains("split    38 train, 5 dev, 5 test words (split seed 42)", run.Output);
+        Assert.Contains("model    counting bigram (order 2), smoothing k = 1", run.Output);
+        foreach (var part in new[] { "train", "dev", "test" })
+        {
+            var loss = Loss(run, part);
+            Assert.InRange(loss, 0.5, Math.Log(11));
+        }
+        Assert.Equal(7, run.Samples.Length);
+    }
+
+    [Fact]
+    public void SamplesAlreadyInTheTrainingWordsAreMarkedAndOnlyThose()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "-n", "3", "-k", "0.01", "-s", "40", "--save", "model.json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        using var model = JsonDocument.Parse(File.ReadAllText(files.PathOf("model.json")));
+        var training = model.RootElement.GetProperty("trainingWords").EnumerateArray().Select(w => w.GetString()!).ToHashSet();
+        Assert.Equal(38, training.Count);
+        var marked = run.Samples.Where(s => s.EndsWith(" *", StringComparison.Ordinal)).Select(s => s[..^2]).ToArray();
+        var unmarked = run.Samples.Where(s => !s.EndsWith(" *", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(marked); // a nearly unsmoothed trigram model of 38 four-letter words repeats many of them
+        Assert.NotEmpty(unmarked);
+        Assert.All(marked, word => Assert.Contains(word, training));
+        Assert.All(unmarked, word => Assert.DoesNotContain(word, training));
+        Assert.Contains($"* = already in the training words: {marked.Length} of 40", run.Output);
+    }
+
+    [Fact]
+    public void ANeuralModelTrainsAndItsLossFalls()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "--model", "neural", "--order", "3",
+            "--steps", "30", "--learning-rate", "10", "--regularization", "0.001", "-s", "5");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("model    neural trigram (order 3), W: 22 × 11 weights (seed 2147483647), learning rate 10, regularization 0.001", run.Output);
+        var trained = TrainedLine().Match(run.Output);
+        Assert.True(trained.Success, run.Output);
+        Assert.True(double.Parse(trained.Groups["last"].Value, CultureInfo.InvariantCulture) < double.Parse(trained.Groups["first"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal("30", trained.Groups["steps"].Value);
+        Assert.Equal(5, run.Samples.Length);
+        // Redirected output never gets the progress bar, which only a terminal should see.
+        Assert.Equal("", run.Error);
+        Assert.DoesNotContain('\r', run.Output);
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameOutputAndAnotherSeedOtherSamples()
+    {
+        using var files = new WordFiles();
+        var words = files.Write("words.txt", WordFiles.Small);
+        string[] args = ["train", words, "--model", "neural", "--steps", "20", "-s", "15"];
+        var first = files.Makemore(args);
+        var second = files.Makemore(args);
+        var otherSeed = files.Makemore([.. args, "--seed", "7"]);
+        var otherSplit = files.Makemore([.. args, "--split-seed", "7"]);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(first.Output, second.Output);
+        Assert.NotEqual(first.Samples, otherSeed.Samples);
+        // The split seed changes which words train the model, hence its losses.
+        Assert.NotEqual(Loss(first, "dev"), Loss(otherSplit, "dev"));
+    }
+
+    [Fact]
+    public void CountingModelsGiveTheSameLossWhateverTheSamplingSeed()
+    {
+        using var files = new WordFiles();
+        var words = files.Write("words.txt", WordFiles.Small);
+        var first = files.Makemore("train", words, "-n", "1", "-s", "10");
+        var other = files.Makemore("train", words, "-n", "1", "-s", "10", "--seed", "1");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("model    counting unigram (order 1)", first.Output);
+        Assert.Equal(Loss(first, "test"), Loss(other, "test"));
+        Assert.NotEqual(first.Samples, other.Samples);
+    }
+
+    [Fact]
+    public void AnyAlphabetWorks()
+    {
+        using var files = new WordFiles();
+        // Greek transliterations of the small list: the vocabulary comes from the data.
+        var greek = WordFiles.Small.Replace('a', 'α').Replace('b', 'β').Replace('d', 'δ').Replace('e', 'ε').Replace('i', 'ι')
+            .Replace('k', 'κ').Replace('l', 'λ').Replace('m', 'μ').Replace('n', 'ν').Replace('o', 'ο');
+        var run = files.Makemore("train", files.Write("λέξεις.txt", greek), "-s", "10");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("data     λέξεις.txt: 48 words, 11 symbols ('.' and αβδεικλμνο)", run.Output);
+        Assert.All(run.Samples, sample => Assert.Matches("^[αβδεικλμνο]*( \\*)?$|^\\(empty word\\)$", sample));
+    }
+
+    [Fact]
+    public void WithoutSmoothingAnUnseenNGramMakesTheLossInfinite()
+    {
+        using var files = new WordFiles();
+        // "zz" appears once in all the words, so the part that gets it (the dev words, with split seed 1) has bigrams
+        // the training words never have.
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small + "\nzz\n"), "-k", "0", "-s", "3", "--split-seed", "1");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var infinite = new[] { "train", "dev", "test" }.Where(part => double.IsPositiveInfinity(Loss(run, part))).ToArray();
+        if (infinite.Length == 0) Assert.Fail($"no infinite loss:\n{run}");
+        Assert.DoesNotContain("train", infinite);
+        Assert.Contains("(infinite: these words have an n-gram the training words never have", run.Output);
+    }
+
+    [Fact]
+    public void ByDefaultItTrainsOnTheLessonsNames()
+    {
+        var repository = RepositoryRoot();
+        if (!File.Exists(Path.Combine(repository, "data", "names.txt")))
+            Assert.Skip("data/names.txt is not in this repository (.ci/run places it; see data/README.md).");
+        var run = MakemoreProcess.Run(repository, "train", "-s", "5");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("data     data/names.txt: 32,033 words, 27 symbols ('.' and abcdefghijklmnopqrstuvwxyz)", run.Output);
+        Assert.Contains("split    25,626 train, 3,203 dev, 3,204 test words (split seed 42)", run.Output);
+        // The lesson's generator seed gives the lesson's first names, even from 80% of the names.
+        Assert.Equal(["mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie"], run.Samples);
+    }
+
+    [Fact]
+    public void HelpDescribesTheCommands()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("makemore train [<file>] [options]", run.Output);
+        Assert.Contains("--smoothing", run.Output);
+        Assert.Contains("counts of the distinct n-grams", run.Output);
+    }
+
+    internal static double Loss(Run run, string part)
+    {
+        var match = Regex.Match(run.Output, $@"^  {part} +(\S+)", RegexOptions.Multiline);
+        Assert.True(match.Success, $"no {part} loss in:\n{run}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture); // "Infinity" included
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "global.json"))) return folder.FullName;
+        throw new DirectoryNotFoundException($"No repository (global.json) above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex(@"trained  (?<steps>\d+) of \d+ steps: loss (?<first>[\d.]+) → (?<last>[\d.]+)")]
+    private static partial Regex TrainedLine();
+}

@@ -1,0 +1,98 @@
+namespace Makemore.Notebooks.Tests;
+
+/// <summary>E05: cross_entropy against the manual softmax + NLL. Checks the printed results, never the timings.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class E05Tests
+{
+    const string Notebook = "E05-cross-entropy.ipynb";
+
+    [Fact]
+    public async Task BothLossesAndGradientsAgree()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var manual = notebook.FindNumber(@"^manual softmax \+ NLL: (\S+)$");
+        var fused = notebook.FindNumber(@"^cross_entropy:\s+(\S+)$");
+        Assert.Equal(3.758953, manual, 6);
+        Assert.True(Math.Abs(manual - fused) < 1e-5);
+        Assert.True(notebook.FindNumber(@"\|loss difference\| = (\S+)") < 1e-5);
+        Assert.True(notebook.FindNumber(@"max \|gradient difference\| = (\S+)") < 1e-5);
+        Assert.Equal("True", notebook.Find(@"both below 1e-5: (\w+)").Groups[1].Value);
+        Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.ManualNll:\s+(\S+)"));
+        Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
+    }
+
+    [Fact]
+    public async Task ExpOverflowsAndUnderflowsInFloat32()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        Assert.Equal(double.PositiveInfinity, notebook.FindNumber(@"exp\(\s*89\) = (\S+)"));
+        Assert.True(double.IsFinite(notebook.FindNumber(@"exp\(\s*88\) = (\S+)")));
+        Assert.Equal(0, notebook.FindNumber(@"exp\(\s*-110\) = (\S+)"));
+        var overflow = notebook.Find(@"target 0: manual\s+(\S+)\s+cross_entropy\s+(\S+)");
+        Assert.True(double.IsNaN(overflow.Number(1)));
+        Assert.Equal(0, overflow.Number(2), 6);
+        var underflow = notebook.Find(@"target 1: manual\s+(\S+)\s+cross_entropy\s+(\S+)");
+        Assert.Equal(double.PositiveInfinity, underflow.Number(1));
+        Assert.Equal(99, underflow.Number(2), 4);
+    }
+
+    [Theory]
+    [InlineData(50, 96.3535)]
+    [InlineData(100, 192.6446)]
+    public async Task AtLargeScalesTheManualLossIsNotFiniteAndCrossEntropyIs(int scale, double crossEntropy)
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var row = ScaleRow(notebook, scale);
+        Assert.False(double.IsFinite(row.Number(2)), $"manual loss at scale {scale}: {row.Groups[2].Value}");
+        Assert.Equal(crossEntropy, row.Number(3), 4);
+        Assert.Equal(("False", "True"), (row.Groups[4].Value, row.Groups[5].Value));
+    }
+
+    [Fact]
+    public async Task AtScale20OnlyTheManualGradientBreaks()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var row = ScaleRow(notebook, 20);
+        Assert.True(double.IsFinite(row.Number(2)));
+        Assert.Equal(row.Number(3), row.Number(2), 3);
+        Assert.Equal(("False", "True"), (row.Groups[4].Value, row.Groups[5].Value));
+        Assert.InRange(notebook.FindNumber(@"scale 20: smallest target probability (\S+)"), 0, 1e-40);
+        Assert.Equal(double.NegativeInfinity, notebook.FindNumber(@"that probability in float32 = (\S+)"));
+        var small = ScaleRow(notebook, 1);
+        Assert.Equal(3.7590, small.Number(2), 4);
+        Assert.Equal(("True", "True"), (small.Groups[4].Value, small.Groups[5].Value));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20)]
+    [InlineData(100)]
+    public async Task TheLogSumExpRecipeMatchesCrossEntropy(int scale)
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var match = notebook.Find($@"scale\s+{scale}: log-sum-exp recipe\s+(\S+)\s+cross_entropy\s+(\S+)\s+\|difference\| (\S+)");
+        Assert.Equal(match.Number(2), match.Number(1), 3);
+        Assert.True(match.Number(3) < 1e-4);
+    }
+
+    [Fact]
+    public async Task BothLossesAreTimed()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        Assert.True(notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss") > 0);
+        Assert.True(notebook.FindNumber(@"cross_entropy:\s+(\S+) ms per loss") > 0);
+    }
+
+    /// <summary>
+    /// A row of the scale table: 1 max logit, 2 manual loss, 3 cross_entropy loss, 4 manual gradient finite,
+    /// 5 cross_entropy gradient finite.
+    /// </summary>
+    static System.Text.RegularExpressions.Match ScaleRow(ExecutedNotebook notebook, int scale) =>
+        notebook.Find($@"^ *{scale} +(\S+) +(\S+) +(\S+) +(True|False) +(True|False) *$");
+}

@@ -1,0 +1,109 @@
+namespace Makemore.Notebooks.Tests;
+
+/// <summary>E06: bigram training from the count table, and the n-gram order sweep. Never checks timings.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class E06Tests
+{
+    const string Notebook = "E06-our-own-exercise.ipynb";
+
+    [Fact]
+    public async Task TheCountsGiveTheFullBatchLossAndGradient()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var table = notebook.Find(@"total ([\d,]+), non-zero cells (\d+)");
+        Assert.Equal(228_146, table.Number(1));
+        Assert.Equal(627, table.Number(2));
+        var cell = notebook.CellContaining("WithAutograd(CountLoss, float32)");
+        // Columns: loss, |loss - exact|, max |gradient - exact|; exact = float64 on all examples.
+        foreach (var name in new[] { "full batch, float32", "counts, float32", "counts, formula, float32", "counts, float64" })
+        {
+            var row = cell.Find($@"^{System.Text.RegularExpressions.Regex.Escape(name)} +(\S+) +(\S+) +(\S+)$");
+            Assert.Equal(3.768619, row.Number(1), 6);
+            Assert.True(row.Number(2) < 1e-5, $"{name}: |loss - exact| = {row.Groups[2].Value}");
+            var gradient = row.Number(3);
+            if (name == "full batch, float32")
+                Assert.InRange(gradient, 1e-7, 1e-4); // summing 228,146 terms in float32: about 1.1e-5
+            else
+                Assert.True(gradient < (name == "counts, float64" ? 1e-12 : 1e-6), $"{name}: max |gradient - exact| = {gradient}");
+        }
+        var direct = cell.Find(@"counts vs full batch: \|loss difference\| (\S+), max \|gradient difference\| (\S+)");
+        Assert.True(direct.Number(1) < 1e-5);
+        Assert.InRange(direct.Number(2), 1e-7, 1e-4);
+    }
+
+    [Fact]
+    public async Task TrainingFromTheCountsTakesTheLessonsSteps()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var counts = notebook.Find(@"from the counts: loss (\S+) at step 1, (\S+) at step 100");
+        Assert.Equal((3.7686, 2.4901), (counts.Number(1), counts.Number(2)));
+        var fullBatch = notebook.Find(@"full batch: loss (\S+) at step 1, (\S+) at step 10; counts at step 10: (\S+)");
+        Assert.Equal(3.7686, fullBatch.Number(1));
+        Assert.Equal(fullBatch.Number(3), fullBatch.Number(2), 3);
+        Assert.True(notebook.FindNumber(@"largest \|loss difference\| over the 10 steps: (\S+)") < 1e-4);
+        Assert.True(notebook.FindNumber(@"max \|W difference\| after 10 steps: (\S+)") < 1e-2);
+
+        Assert.Equal(627, notebook.FindNumber(@"weighted examples: (\d+) \(for 228,146 examples\)"));
+        var library = notebook.Find(@"library count trainer: loss (\S+) at step 1, (\S+) at step 100");
+        Assert.Equal((3.7686, 2.4901), (library.Number(1), library.Number(2)));
+        Assert.True(notebook.FindNumber(@"largest \|loss difference\| from our loop over 100 steps: (\S+)") < 1e-5);
+        Assert.True(notebook.FindNumber(@"max \|W difference\| after 100 steps: (\S+)") < 1e-4);
+        Assert.True(notebook.FindNumber(@"^full batch:\s+(\S+) ms per step") > 0);
+        Assert.True(notebook.FindNumber(@"^counts:\s+(\S+) ms per step") > 0);
+    }
+
+    /// <summary>
+    /// Each order's best smoothing and losses: what Sweep.Smoothing returns for DataSplit.Of(names.txt) (seed 42) and
+    /// k = Sweep.LogSpaced(0.01, 10, 7), computed with the library in a separate process.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 10, 2.8245, 2.8203)]
+    [InlineData(2, 0.32, 2.4537, 2.4645)]
+    [InlineData(3, 0.1, 2.1855, 2.2338)]
+    [InlineData(4, 0.1, 1.9158, 2.1139)]
+    [InlineData(5, 0.1, 1.7515, 2.1566)]
+    public async Task TheOrderSweepTableIsTheLibrarysSweep(int order, double bestK, double train, double dev)
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        Assert.Equal("25,626 train, 3,203 dev, 3,204 test words", notebook.Find(@"^[\d,]+ train, [\d,]+ dev, [\d,]+ test words").Value);
+        var sweep = notebook.CellContaining("Sweep.Smoothing(");
+        var row = sweep.Find($@"^ *{order} +(\S+) +(\S+) +(\S+) +(\S+)");
+        Assert.Equal((bestK, train, dev), (row.Number(1), row.Number(2), row.Number(3)));
+        Assert.Equal(dev - train, row.Number(4), 3);
+    }
+
+    [Fact]
+    public async Task CountingStopsPayingOffAfterOrderFour()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var sweep = notebook.CellContaining("Sweep.Smoothing(");
+        var dev = Enumerable.Range(1, 5).Select(n => sweep.Find($@"^ *{n} +\S+ +\S+ +(\S+)").Number(1)).ToArray();
+        Assert.Equal(4, Array.IndexOf(dev, dev.Min()) + 1);
+        Assert.Equal(dev[4] - dev[3], sweep.Find(@"^ *5 +\S+ +\S+ +\S+ +\S+ +(\S+)").Number(1), 3);
+        foreach (var chart in new[] { "var lossByOrder", "var devBySmoothing" })
+            Assert.Contains(notebook.CellContaining(chart).Html, html => html.Contains("plotly", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Contexts seen in training and the shares of dev examples with an unseen context or n-gram, per order.</summary>
+    [Theory]
+    [InlineData(1, 1, 0.00, 0.00)]
+    [InlineData(2, 27, 0.00, 0.03)]
+    [InlineData(3, 595, 0.03, 0.64)]
+    [InlineData(4, 5_466, 0.61, 5.07)]
+    [InlineData(5, 20_261, 4.57, 13.85)]
+    public async Task SparsityGrowsWithTheOrder(int order, int seenContexts, double unseenContextPercent, double unseenNGramPercent)
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var sparsity = notebook.CellContaining("NGramCounts.Of(split.Train");
+        var row = sparsity.Find($@"^ *{order} +([\d,]+) +([\d,]+) +([\d,.]+) +(\S+) % +(\S+) % +([\d,]+) +(\S+) MB");
+        Assert.Equal(Math.Pow(27, order - 1), row.Number(1));
+        Assert.Equal(seenContexts, row.Number(2));
+        Assert.Equal((unseenContextPercent, unseenNGramPercent), (row.Number(4), row.Number(5)));
+        Assert.Equal(Math.Pow(27, order), row.Number(6));
+    }
+}
