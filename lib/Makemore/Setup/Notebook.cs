@@ -11,6 +11,7 @@ public static class Notebook
     {
         FSharpCoreRedirect.Install();
         var status = TorchNative.EnsureLoaded();
+        NotebookDisplay.Install();
         Console.WriteLine($"makemore.NET ready: {status}");
         return status;
     }

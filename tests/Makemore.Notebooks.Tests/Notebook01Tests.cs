@@ -1,0 +1,50 @@
+namespace Makemore.Notebooks.Tests;
+
+/// <summary>01-exploring-the-data: the lesson's first look at names.txt and its bigram dictionary.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class Notebook01Tests
+{
+    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("01-exploring-the-data.ipynb");
+
+    [Fact]
+    public async Task LoadsTheLessonsNames()
+    {
+        var notebook = await Executed();
+        Assert.Equal(32033, notebook.FindNumber(@"^(\d+) names$"));
+        Assert.Equal("emma, olivia, ava, isabella, sophia, charlotte, mia, amelia, harper, evelyn",
+            notebook.CellContaining("words.Take(10)").Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task ShortestAndLongestNames()
+    {
+        var notebook = await Executed();
+        Assert.Equal(2, notebook.FindNumber(@"shortest: (\d+) characters, e\.g\. an$"));
+        Assert.Equal(15, notebook.FindNumber(@"longest: (\d+) characters, e\.g\. muhammadibrahim$"));
+    }
+
+    [Fact]
+    public async Task MarksTheStartAndEndOfEachName()
+    {
+        var lines = Lines((await Executed()).CellContaining("[\"<S>\", .. w.Select").Stdout);
+        Assert.Equal(["<S> e", "e m", "m m", "m a", "a <E>", "<S> o"], lines.Take(6));
+        Assert.Equal(5 + 7 + 4, lines.Length); // emma, olivia, ava: one pair more than letters each
+    }
+
+    [Fact]
+    public async Task CountsEveryBigramInADictionary()
+    {
+        var notebook = await Executed();
+        Assert.Equal(627, notebook.FindNumber(@"^(\d+) different bigrams"));
+        Assert.Equal(228146, notebook.FindNumber(@"different bigrams, (\d+) bigrams in all"));
+    }
+
+    [Fact]
+    public async Task ListsTheMostFrequentBigramsInOrder()
+    {
+        var lines = Lines((await Executed()).CellContaining("OrderByDescending").Stdout);
+        Assert.Equal(["('n', '<E>') 6763", "('a', '<E>') 6640", "('a', 'n') 5438", "('<S>', 'a') 4410"], lines.Take(4));
+    }
+
+    static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}

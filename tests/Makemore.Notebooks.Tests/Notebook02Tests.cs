@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace Makemore.Notebooks.Tests;
+
+/// <summary>02-counting-bigrams: stoi/itos, the 27×27 counts tensor N and its labelled heatmap.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class Notebook02Tests
+{
+    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("02-counting-bigrams.ipynb");
+
+    [Fact]
+    public async Task NumbersTheSymbolsWithTheBoundaryFirst()
+    {
+        var notebook = await Executed();
+        notebook.Find(@"stoi: \.=0 a=1 b=2 .* z=26$");
+        notebook.Find(@"Vocabulary: 27 symbols ""\.abcdefghijklmnopqrstuvwxyz"", same as stoi/itos: True");
+    }
+
+    [Fact]
+    public async Task CountsIntoAn27By27Int32Tensor()
+    {
+        var notebook = await Executed();
+        Assert.Equal(228146, notebook.FindNumber(@"N: 27×27 Int32, (\d+) bigrams counted"));
+        Assert.Equal(5438, notebook.FindNumber(@"N\[a, n\] = (\d+)"));
+        Assert.Equal(6763, notebook.FindNumber(@"N\[n, \.\] = (\d+)"));
+    }
+
+    [Fact]
+    public async Task ShowsNAsTorchSharpText()
+    {
+        var text = Assert.Single((await Executed()).CodeCells.Single(c => c.Source.Trim() == "N").PlainText);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("[27x27], type = Int32, device = cpu", lines[0]);
+        Assert.Equal(28, lines.Length);
+    }
+
+    [Fact]
+    public async Task TheHeatmapLabelsEveryCellAndShowsProbabilitiesOnHover()
+    {
+        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of").Html);
+        Assert.Contains("plotly", html);
+        Assert.Contains("\"type\":\"heatmap\"", html);
+        Assert.Equal(27 * 27, Regex.Matches(html, @"""[.a-z]{2}<br>\d+""").Count);
+        Assert.Contains("\"an<br>5438\"", html);
+        Assert.Contains("bigram <b>an</b><br>count 5,438 of 33,885 after 'a'<br>P(n | a) = 0.1605", html);
+    }
+
+    [Fact]
+    public async Task TheFirstRowCountsFirstLetters()
+    {
+        var notebook = await Executed();
+        var text = Assert.Single(notebook.CodeCells.Single(c => c.Source.Trim() == "N[0]").PlainText);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("[27], type = Int32, device = cpu", lines[0]);
+        Assert.Equal(
+            [0, 4410, 1306, 1542, 1690, 1531, 417, 669, 874, 591, 2422, 2963, 1572, 2538, 1146, 394, 515, 92, 1639, 2055, 1308, 78, 376, 307, 134, 535, 929],
+            lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
+        Assert.Equal(32033, notebook.FindNumber(@"N\[0\]\.sum\(\)\s+= (\d+)"));
+        Assert.Equal(32033, notebook.FindNumber(@"N\[\.\., 0\]\.sum\(\) = (\d+)"));
+    }
+}
