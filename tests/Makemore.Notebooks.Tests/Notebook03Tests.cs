@@ -91,6 +91,14 @@ public sealed class Notebook03Tests
     }
 
     [Fact]
+    public async Task TheLibrarysSamplerGivesTheSameNamesFromTheSameP()
+    {
+        var cell = (await Executed()).CellContaining("LessonSampler.Sample(model");
+        cell.Find(@"^library: mor\. axx\. minaymoryles\. kondlaisah\. anchshizarie\.$");
+        cell.Find("^same P as ours: True$");
+    }
+
+    [Fact]
     public async Task TodaysMultinomialGivesOtherNamesFromTheSameSeed()
     {
         var names = Lines((await Executed()).CellContaining("ix = (int)torch.multinomial(row").Stdout);

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace Makemore.Notebooks.Tests;
+
+/// <summary>Notebook 04, the loss: the numbers it prints, read from its executed copy.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class Notebook04Tests
+{
+    static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("04-the-loss.ipynb");
+
+    [Fact]
+    public async Task OpensWithTheTitleAndTheStandardSetupCell()
+    {
+        var notebook = await Run();
+        Assert.StartsWith("# 04", notebook.Cell(1).Source);
+        Assert.Contains("dotnet build", notebook.Cell(1).Source);
+        Assert.StartsWith("#r \"nuget: TorchSharp-cpu, 0.107.0\"", notebook.CodeCells.First().Source);
+        Assert.EndsWith("Makemore.Notebook.Setup();", notebook.CodeCells.First().Source);
+    }
+
+    [Fact]
+    public async Task ShowsEachBigramOfTheFirstThreeNamesWithItsProbabilityAndLog()
+    {
+        var cell = (await Run()).CellContaining("words.Take(3)");
+        var bigrams = Regex.Matches(cell.Text, @"^(..)   p = ([\d.]+)   log p = (-[\d.]+)$", RegexOptions.Multiline);
+        Assert.Equal([".e", "em", "mm", "ma", "a.", ".o", "ol", "li", "iv", "vi", "ia", "a.", ".a", "av", "va", "a."],
+            bigrams.Select(m => m.Groups[1].Value).Take(16));
+        Assert.Equal(("0.0478", "-3.0410"), (bigrams[0].Groups[2].Value, bigrams[0].Groups[3].Value));
+        Assert.Equal(("0.1958", "-1.6305"), (bigrams[4].Groups[2].Value, bigrams[4].Groups[3].Value));
+    }
+
+    [Fact]
+    public async Task TheProductOfProbabilitiesUnderflowsButTheSumOfLogsDoesNot()
+    {
+        var notebook = await Run();
+        Assert.Equal(0, notebook.FindNumber(@"after \d+ bigrams \(the first \d+ names\) the product is (\S+)"));
+        var sum = notebook.FindNumber(@"sum of the 16 logs:\s+(-[\d.]+)");
+        Assert.Equal(sum, notebook.FindNumber(@"log of the product:\s+(-[\d.]+)"));
+    }
+
+    [Fact]
+    public async Task TheLessonsLoopPrints2Point4544WhereTheExactMeanIs2Point4546()
+    {
+        var notebook = await Run();
+        notebook.Find(@"bigrams n = 228,146");
+        Assert.Equal(-559951.5625, notebook.FindNumber(@"^log likelihood = (-[\d.]+)"));
+        Assert.Equal(2.4544, notebook.FindNumber(@"average negative log likelihood = ([\d.]+)"));
+        Assert.Equal(0.0625, notebook.FindNumber(@"spacing of float32 numbers near the total: ([\d.]+)"));
+        Assert.Equal(2.4546, notebook.FindNumber(@"average NLL from the double sum:\s+([\d.]+)"));
+        notebook.Find(@"the library's P equals ours: True");
+        Assert.Equal(2.4546, notebook.FindNumber(@"Evaluation.Nll: ([\d.]+)"));
+    }
+
+    [Fact]
+    public async Task AndrejqHasAnInfiniteLossWithoutSmoothingAndAFiniteOneWithIt()
+    {
+        var notebook = await Run();
+        notebook.Find(@"N\[j, q\] = 0");
+        notebook.Find(@"jq   no smoothing: p = 0.0000  log p = -Infinity");
+        notebook.Find(@"average NLL of andrejq without smoothing: Infinity");
+        Assert.Equal(3.4834, notebook.FindNumber(@"average NLL of andrejq with add-one smoothing: ([\d.]+)"));
+    }
+
+    [Fact]
+    public async Task MoreSmoothingRaisesTheLossOnTheNamesTowardsTheUniformGuess()
+    {
+        var cell = (await Run()).CellContaining("double[] strengths");
+        var rows = Regex.Matches(cell.Text, @"^\s*([\d.]+)\s+([\d.]+)\s+(Infinity|[\d.]+)$", RegexOptions.Multiline)
+            .Select(m => (K: m.Number(1), Names: m.Number(2), Andrejq: m.Groups[3].Value))
+            .ToList();
+        Assert.Equal([0, 0.01, 0.1, 1, 10, 100, 1000, 10000, 100000], rows.Select(r => r.K));
+        Assert.Equal((2.4540, "Infinity"), (rows[0].Names, rows[0].Andrejq));
+        Assert.Equal((2.4546, "3.4834"), (rows[3].Names, rows[3].Andrejq));
+        Assert.All(rows.Zip(rows.Skip(1)), pair => Assert.True(pair.First.Names <= pair.Second.Names));
+        Assert.InRange(rows[^1].Names, 3.2, Math.Log(27));
+        cell.Find(@"uniform\s+3.2958\s+3.2958");
+    }
+
+    [Fact]
+    public async Task TheSmoothingChartIsAPlotlyChart()
+    {
+        var cell = (await Run()).CellContaining("Chart.Combine");
+        var html = Assert.Single(cell.Html);
+        Assert.Contains("Plotly.newPlot", html);
+        Assert.Contains("andrejq", html);
+        Assert.Contains("\"type\":\"log\"", html);
+    }
+}
