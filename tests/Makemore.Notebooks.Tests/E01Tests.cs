@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Makemore.Notebooks.Tests;
@@ -32,14 +31,14 @@ public sealed class E01Tests
     public async Task TheCountingLoopAndTheLibraryGiveTheSameTableAndLoss()
     {
         var notebook = await Notebook();
-        Assert.Equal(228146, notebook.FindCount(@"N: 27 × 27 × 27 Int32, ([\d,]+) trigrams counted"));
+        Assert.Equal(228146, notebook.Find(@"N: 27 × 27 × 27 Int32, ([\d,]+) trigrams counted").Number(1));
         notebook.Find(@"library counts equal the loop's: True");
         notebook.Find(@"library probabilities equal ours: True");
         var lesson = notebook.FindNumber(@"trigram counting model \(k = 1\), NLL on all names: (\d\.\d+)");
         var library = notebook.FindNumber(@"library trigram counting NLL: (\d\.\d+)");
         Assert.Equal(2.2126, lesson);
         Assert.Equal(lesson, library);
-        Assert.Equal(6063, notebook.FindCount(@"([\d,]+) of 19,683 possible trigrams occur"));
+        Assert.Equal(6063, notebook.Find(@"([\d,]+) of 19,683 possible trigrams occur").Number(1));
     }
 
     [Fact]
@@ -58,15 +57,15 @@ public sealed class E01Tests
     {
         var notebook = await Notebook();
         var loop = Regex.Matches(notebook.CellContaining("lessonLosses.Add").Text, @"step\s+\d+: loss (\d\.\d+)")
-            .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+            .Select(m => m.Number(1)).ToArray();
         Assert.Equal(10, loop.Length);
         Assert.Equal(4.2422, loop[0]);
         Assert.True(loop.Zip(loop.Skip(1)).All(p => p.Second < p.First), "the loss falls at every step");
         var library = notebook.Find(@"library losses: (.+)$").Groups[1].Value.Split(' ')
-            .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            .Select(OutputNumbers.Parse).ToArray();
         Assert.Equal(loop, library);
         Assert.True(notebook.FindNumber(@"largest difference from the lesson loop's losses: (\S+)") < 1e-5);
-        Assert.Equal(228146, notebook.FindCount(@"([\d,]+) trigram examples, [\d,]+ distinct"));
+        Assert.Equal(228146, notebook.Find(@"([\d,]+) trigram examples, [\d,]+ distinct").Number(1));
     }
 
     [Fact]
@@ -97,7 +96,7 @@ public sealed class E01Tests
     public async Task TheOneDotTotalPlusTheFirstLettersIsTheTwoDotTotal()
     {
         var notebook = await Notebook();
-        Assert.Equal(196113, notebook.FindCount(@"one-dot trigrams: ([\d,]+)"));
+        Assert.Equal(196113, notebook.Find(@"one-dot trigrams: ([\d,]+)").Number(1));
         notebook.Find(@"bincount of the two-dot trigrams equals N: True");
         var oneDotMean = notebook.FindNumber(@"one-dot trigram counting model \(k = 1\), NLL: (\d\.\d+)");
         Assert.True(oneDotMean < Table(notebook)["trigram, counting (k = 1)"].Nll);
@@ -123,5 +122,5 @@ public sealed class E01Tests
     static Dictionary<string, (long Numbers, double Nll)> Table(ExecutedNotebook notebook) =>
         Regex.Matches(notebook.CellContaining("\"numbers\"").Stdout, @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+([\d,]+)\s+(\d\.\d+)\s*$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value.Trim(),
-                m => (long.Parse(m.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)));
+                m => ((long)m.Number(2), m.Number(3)));
 }

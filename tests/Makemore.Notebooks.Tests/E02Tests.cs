@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Makemore.Notebooks.Tests;
@@ -34,7 +33,7 @@ public sealed class E02Tests
     public async Task ReportsHeldOutNamesThatRepeatTrainingNames()
     {
         var notebook = await Notebook();
-        Assert.Equal(29494, notebook.FindCount(@"distinct names in names.txt: ([\d,]+) of 32,033"));
+        Assert.Equal(29494, notebook.Find(@"distinct names in names.txt: ([\d,]+) of 32,033").Number(1));
         Assert.InRange(notebook.FindNumber(@"dev names that also occur in the training split: [\d,]+ of 3,203 \((\d+\.\d)%\)"), 5, 20);
     }
 
@@ -42,8 +41,8 @@ public sealed class E02Tests
     public async Task TheNetsTrainOnTheTrainingExamplesOnly()
     {
         var notebook = await Notebook();
-        Assert.Equal(182819, notebook.FindCount(@"order 2 net: ([\d,]+) training examples"));
-        Assert.Equal(182819, notebook.FindCount(@"order 3 net: ([\d,]+) training examples"));
+        Assert.Equal(182819, notebook.Find(@"order 2 net: ([\d,]+) training examples").Number(1));
+        Assert.Equal(182819, notebook.Find(@"order 3 net: ([\d,]+) training examples").Number(1));
     }
 
     [Fact]
@@ -78,7 +77,5 @@ public sealed class E02Tests
     static Dictionary<string, (double Train, double Dev, double Test, double Gap)> Table(ExecutedNotebook notebook) =>
         Regex.Matches(notebook.CellContaining("\"dev - train\"").Stdout,
                 @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(-?\d\.\d+)\s*$", RegexOptions.Multiline)
-            .ToDictionary(m => m.Groups[1].Value.Trim(), m => (Number(m, 2), Number(m, 3), Number(m, 4), Number(m, 5)));
-
-    static double Number(Match m, int group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+            .ToDictionary(m => m.Groups[1].Value.Trim(), m => (m.Number(2), m.Number(3), m.Number(4), m.Number(5)));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Makemore.Notebooks.Tests;
@@ -89,19 +88,17 @@ public sealed class E03Tests
         var final = notebook.CodeCells.Last();
         var counting = final.Find(@"^trigram counting, k = \S+\s+(\d\.\d+)\s+(\d\.\d+)\s*$");
         var net = final.Find(@"^trigram net, regularisation \S+\s+(\d\.\d+)\s+(\d\.\d+)\s*$");
-        Assert.Equal(smoothing.Dev, Number(counting, 1));
-        Assert.Equal(regularization.Dev, Number(net, 1));
+        Assert.Equal(smoothing.Dev, counting.Number(1));
+        Assert.Equal(regularization.Dev, net.Number(1));
         // Test and dev are samples of the same names: close, and the counting model stays ahead.
-        Assert.Equal(Number(counting, 1), Number(counting, 2), 0.03);
-        Assert.Equal(Number(net, 1), Number(net, 2), 0.03);
-        Assert.True(Number(counting, 2) < Number(net, 2));
+        Assert.Equal(counting.Number(1), counting.Number(2), 0.03);
+        Assert.Equal(net.Number(1), net.Number(2), 0.03);
+        Assert.True(counting.Number(2) < net.Number(2));
     }
 
     sealed record Point(double Strength, double Train, double Dev, bool Marked);
 
     static List<Point> Sweep(ExecutedCell cell) =>
         Regex.Matches(cell.Stdout, @"^\s*(\d[\d.eE+-]*)\s+(\d\.\d+)\s+(\d\.\d+)(  <- lowest dev loss)?\s*$", RegexOptions.Multiline)
-            .Select(m => new Point(Number(m, 1), Number(m, 2), Number(m, 3), m.Groups[4].Success)).ToList();
-
-    static double Number(Match m, int group) => double.Parse(m.Groups[group].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            .Select(m => new Point(m.Number(1), m.Number(2), m.Number(3), m.Groups[4].Success)).ToList();
 }
