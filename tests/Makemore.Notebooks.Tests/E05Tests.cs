@@ -19,7 +19,7 @@ public sealed class E05Tests
         Assert.True(notebook.FindNumber(@"max \|gradient difference\| = (\S+)") < 1e-5);
         Assert.Equal("True", notebook.Find(@"both below 1e-5: (\w+)").Groups[1].Value);
         Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.ManualNll:\s+(\S+)"));
-        Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
+        Assert.Equal(fused, notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
     }
 
     [Fact]
