@@ -36,7 +36,7 @@ static class SampleCommand
         var samples = parse.GetValue(Samples);
         if (samples < 0) throw new CliError($"--samples must be 0 or more, not {samples}.");
 
-        Torch.Start();
+        TorchNative.EnsureLoaded();
         using var trained = ModelFile.Load(path);
         var smoothing = trained.Model is CountingModel counting ? $", smoothing k = {counting.Smoothing}" : "";
         Console.WriteLine($"model    {path}: {trained.Description}{smoothing}, trained on {trained.TrainingWords.Count:N0} words of {trained.Source}");

@@ -105,7 +105,7 @@ static class TrainCommand
         CheckOptions(parse, kind, order, smoothing, options, samples, savePath);
 
         var (words, source) = LoadWords(parse.GetValue(File));
-        Torch.Start();
+        TorchNative.EnsureLoaded();
         var vocabulary = Vocabulary.FromWords(words);
         OrderLimit.Check(kind, vocabulary.Size, order);
         var split = DataSplit.Of(words, parse.GetValue(SplitSeed));

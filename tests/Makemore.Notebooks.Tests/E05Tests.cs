@@ -13,13 +13,13 @@ public sealed class E05Tests
 
         var manual = notebook.FindNumber(@"^manual softmax \+ NLL: (\S+)$");
         var fused = notebook.FindNumber(@"^cross_entropy:\s+(\S+)$");
-        Assert.Equal(3.758953, manual, 6);
+        Assert.Equal(3.75895, manual, 5); // the sixth decimal depends on the order float32 adds in
         Assert.True(Math.Abs(manual - fused) < 1e-5);
         Assert.True(notebook.FindNumber(@"\|loss difference\| = (\S+)") < 1e-5);
         Assert.True(notebook.FindNumber(@"max \|gradient difference\| = (\S+)") < 1e-5);
         Assert.Equal("True", notebook.Find(@"both below 1e-5: (\w+)").Groups[1].Value);
         Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.ManualNll:\s+(\S+)"));
-        Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
+        Assert.Equal(fused, notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public static class TorchNative
             how = IsLoaded(TorchSharpLibrary) ? "native libraries were already loaded" : LoadOnLinux();
         }
         CheckTorchWorks();
-        return $"TorchSharp {TorchSharpVersion}, libtorch {LibTorchVersion}: {how}";
+        return $"TorchSharp {TorchSharpVersion}, libtorch {LibTorchVersion}: {how}; {ConfigureThreads()} thread(s)";
     }
 
     static string LoadOnLinux()
@@ -161,6 +161,19 @@ public static class TorchNative
     // Kept out of line so that merely calling EnsureLoaded never runs torch's static constructor early.
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void InitializeCpu() => torch.InitializeDeviceType(DeviceType.CPU);
+
+    /// <summary>
+    /// One intra-op thread unless OMP_NUM_THREADS asks otherwise. The lesson's tensors are small, so one thread is about
+    /// as fast; several kernels or test processes sharing a machine never oversubscribe its cores (with two threads
+    /// each, training ran 10-20 times slower then); and sums such as W[xs]'s backward add in a fixed order, so results
+    /// repeat exactly.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ConfigureThreads()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"))) torch.set_num_threads(1);
+        return torch.get_num_threads();
+    }
 
     static string Metadata(string key) =>
         typeof(TorchNative).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

@@ -31,6 +31,13 @@ public class FreshProcessTests
     }
 
     [Fact]
+    public void RunsOnOneThreadUnlessOmpNumThreadsSaysOtherwise()
+    {
+        Assert.Contains("; 1 thread(s)", Probe("setup-first", new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "" }).Output);
+        Assert.Contains("; 2 thread(s)", Probe("setup-first", new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "2" }).Output);
+    }
+
+    [Fact]
     public void TorchBeforeSetupFailsAndSetupThenRecovers()
     {
         if (!Notebook.Setup().Contains("patched", StringComparison.Ordinal))

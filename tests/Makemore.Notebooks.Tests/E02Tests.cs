@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+
+namespace Makemore.Notebooks.Tests;
+
+/// <summary>E02 (train/dev/test), read from its executed copy: the seeded split and every model on every split.</summary>
+[Collection(NotebookCollection.Name)]
+public sealed class E02Tests
+{
+    static Task<ExecutedNotebook> Notebook() => NotebookRun.ExecuteAsync("E02-train-dev-test.ipynb");
+
+    [Fact]
+    public async Task EveryCodeCellRanWithoutErrors()
+    {
+        var notebook = await Notebook();
+        Assert.All(notebook.CodeCells, cell =>
+        {
+            Assert.NotNull(cell.ExecutionCount);
+            Assert.Empty(cell.Errors);
+        });
+    }
+
+    [Fact]
+    public async Task TheSeededPermutationGivesTheLibrarysSplit()
+    {
+        var notebook = await Notebook();
+        var sizes = notebook.Find(@"^train ([\d,]+), dev ([\d,]+), test ([\d,]+) names$");
+        Assert.Equal(["25,626", "3,203", "3,204"], sizes.Groups.Values.Skip(1).Select(g => g.Value));
+        notebook.Find(@"^25,626 train, 3,203 dev, 3,204 test words$");
+        notebook.Find(@"^same as the cell above: True$");
+    }
+
+    [Fact]
+    public async Task ReportsHeldOutNamesThatRepeatTrainingNames()
+    {
+        var notebook = await Notebook();
+        Assert.Equal(29494, notebook.Find(@"distinct names in names.txt: ([\d,]+) of 32,033").Number(1));
+        Assert.InRange(notebook.FindNumber(@"dev names that also occur in the training split: [\d,]+ of 3,203 \((\d+\.\d)%\)"), 5, 20);
+    }
+
+    [Fact]
+    public async Task TheNetsTrainOnTheTrainingExamplesOnly()
+    {
+        var notebook = await Notebook();
+        Assert.Equal(182819, notebook.Find(@"order 2 net: ([\d,]+) training examples").Number(1));
+        Assert.Equal(182819, notebook.Find(@"order 3 net: ([\d,]+) training examples").Number(1));
+    }
+
+    [Fact]
+    public async Task TrigramModelsBeatBigramModelsOnNewNames()
+    {
+        var table = Table(await Notebook());
+        Assert.Equal(4, table.Count);
+        foreach (var trigram in new[] { "trigram, counting (k = 1)", "trigram, neural net" })
+        foreach (var bigram in new[] { "bigram, counting (k = 1)", "bigram, neural net" })
+        {
+            Assert.True(table[trigram].Dev < table[bigram].Dev, $"{trigram} vs {bigram} on dev");
+            Assert.True(table[trigram].Test < table[bigram].Test, $"{trigram} vs {bigram} on test");
+        }
+        // The k = 1 bigram model on the whole data scores 2.4546; on the training split alone about the same.
+        Assert.Equal(2.4546, table["bigram, counting (k = 1)"].Train, 0.01);
+    }
+
+    [Fact]
+    public async Task TheTrigramCountingModelHasTheLargestGapAndTheCountsExplainIt()
+    {
+        var notebook = await Notebook();
+        var table = Table(notebook);
+        var counting = table["trigram, counting (k = 1)"];
+        Assert.All(table.Where(r => r.Key != "trigram, counting (k = 1)"), r => Assert.True(r.Value.Gap < counting.Gap, r.Key));
+        Assert.All(table.Values, r => Assert.Equal(Math.Round(r.Dev - r.Train, 4), r.Gap, 0.00011));
+        var bigramUnseen = notebook.FindNumber(@"order 2: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
+        var trigramUnseen = notebook.FindNumber(@"order 3: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
+        Assert.True(trigramUnseen > 5 * bigramUnseen, $"trigram {trigramUnseen}% vs bigram {bigramUnseen}%");
+        notebook.Find(@"k = 0: train NLL \d\.\d+, dev NLL (Infinity|∞)$");
+    }
+
+    static Dictionary<string, (double Train, double Dev, double Test, double Gap)> Table(ExecutedNotebook notebook) =>
+        Regex.Matches(notebook.CellContaining("\"dev - train\"").Stdout,
+                @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(-?\d\.\d+)\s*$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value.Trim(), m => (m.Number(2), m.Number(3), m.Number(4), m.Number(5)));
+}
