@@ -63,9 +63,9 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     public Tensor Loss(Examples examples, double regularization)
     {
         examples.CheckFits(this);
+        using var distributions = Distributions(examples);
         using var scope = NewDisposeScope();
-        var dataLoss = NeuralForward.CrossEntropy(NeuralForward.IndexedLogitsOfValid(W, examples.X), examples.Y, examples.Weights);
-        return (dataLoss + NeuralForward.Regularization(W, regularization)).MoveToOuterDisposeScope();
+        return (DataLoss(examples, distributions) + NeuralForward.Regularization(W, regularization)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -80,11 +80,12 @@ public sealed class NeuralNGram : INGramModel, IDisposable
         examples.CheckFits(this);
         options.Check();
         var steps = new List<TrainingStep>(options.Steps);
+        using var distributions = Distributions(examples);
         for (var step = 0; step < options.Steps; step++)
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var dataLoss = NeuralForward.CrossEntropy(NeuralForward.IndexedLogitsOfValid(W, examples.X), examples.Y, examples.Weights);
+            var dataLoss = DataLoss(examples, distributions);
             var loss = dataLoss + NeuralForward.Regularization(W, options.Regularization);
             W.grad = null;
             loss.backward();
@@ -98,6 +99,12 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     }
 
     public void Dispose() => W.Dispose();
+
+    // Weighted examples are count statistics: regrouped by context once per call, not once per step.
+    static ContextDistributions? Distributions(Examples examples) => examples.Weights is null ? null : ContextDistributions.Of(examples);
+
+    Tensor DataLoss(Examples examples, ContextDistributions? distributions) =>
+        distributions?.CrossEntropy(W) ?? NeuralForward.CrossEntropy(NeuralForward.IndexedLogitsOfValid(W, examples.X), examples.Y);
 
     static long Rows(Vocabulary vocabulary, int order)
     {
