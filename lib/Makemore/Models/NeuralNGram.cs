@@ -64,7 +64,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     {
         examples.CheckFits(this);
         using var scope = NewDisposeScope();
-        var dataLoss = NeuralForward.CrossEntropy(Logits(examples.X), examples.Y, examples.Weights);
+        var dataLoss = NeuralForward.CrossEntropy(NeuralForward.IndexedLogitsOfValid(W, examples.X), examples.Y, examples.Weights);
         return (dataLoss + NeuralForward.Regularization(W, regularization)).MoveToOuterDisposeScope();
     }
 
@@ -84,7 +84,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var dataLoss = NeuralForward.CrossEntropy(Logits(examples.X), examples.Y, examples.Weights);
+            var dataLoss = NeuralForward.CrossEntropy(NeuralForward.IndexedLogitsOfValid(W, examples.X), examples.Y, examples.Weights);
             var loss = dataLoss + NeuralForward.Regularization(W, options.Regularization);
             W.grad = null;
             loss.backward();
