@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Makemore.Cli;
 
 /// <summary>
-/// The model file: UTF-8 JSON, version 1 (described for users in docs/cli.md). Every file has
+/// The model file: UTF-8 JSON, version 1 (described for users in the README, "The model file"). Every file has
 /// "format": "makemore.NET model", "version", "kind" ("counting" or "neural"), "order", "vocabulary" (the symbols
 /// in index order, '.' first, as one string) and "source" (the word list's file name); a counting model adds
 /// "smoothing" and "counts" (each n-gram that occurred, as a string of n symbols, and its count); a neural model adds

@@ -9,17 +9,6 @@ public sealed class E02Tests
     static Task<ExecutedNotebook> Notebook() => NotebookRun.ExecuteAsync("E02-train-dev-test.ipynb");
 
     [Fact]
-    public async Task EveryCodeCellRanWithoutErrors()
-    {
-        var notebook = await Notebook();
-        Assert.All(notebook.CodeCells, cell =>
-        {
-            Assert.NotNull(cell.ExecutionCount);
-            Assert.Empty(cell.Errors);
-        });
-    }
-
-    [Fact]
     public async Task TheSeededPermutationGivesTheLibrarysSplit()
     {
         var notebook = await Notebook();
