@@ -31,6 +31,8 @@ internal sealed class ContextDistributions : IDisposable
         var width = examples.Order - 1;
         using var xData = examples.X.contiguous();
         var x = xData.data<long>().ToArray();
+        using var ids = ContextIndex.Of(examples.X, v);
+        var id = ids.data<long>().ToArray();
         var y = examples.Y.data<long>().ToArray();
         var w = weights.data<float>().ToArray();
         var total = w.Sum(c => (double)c);
@@ -41,12 +43,10 @@ internal sealed class ContextDistributions : IDisposable
         var rowSlots = new int[y.Length];
         for (var row = 0; row < y.Length; row++)
         {
-            long id = 0;
-            for (var i = 0; i < width; i++) id = id * v + x[row * width + i];
-            if (width == 1) rowSlots[row] = (int)id;
-            else if (!slots.TryGetValue(id, out rowSlots[row]))
+            if (width == 1) rowSlots[row] = (int)id[row];
+            else if (!slots.TryGetValue(id[row], out rowSlots[row]))
             {
-                rowSlots[row] = slots[id] = firstRows.Count;
+                rowSlots[row] = slots[id[row]] = firstRows.Count;
                 firstRows.Add(row);
             }
         }
