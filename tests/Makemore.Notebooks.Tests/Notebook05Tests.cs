@@ -87,19 +87,31 @@ public sealed class Notebook05Tests
     }
 
     [Fact]
-    public async Task TrainingGivesTheLessonsLossesAndLevelsOff()
+    public async Task TrainingGivesTheLessonsLosses()
     {
-        var notebook = await Run();
-        var cell = notebook.CellContaining("W.add_(W.grad!, alpha: -50);");
+        var cell = (await Run()).CellContaining("W.add_(W.grad!, alpha: -50);");
         var losses = Regex.Matches(cell.Text, @"^step\s+(\d+): loss ([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Number(2));
-        int[] printedSteps = [1, .. Enumerable.Range(1, 30).Select(i => 10 * i)];
+        int[] printedSteps = [1, .. Enumerable.Range(1, 10).Select(i => 10 * i)];
         Assert.Equal(printedSteps, losses.Keys);
         // PyTorch 1.13 on the lesson's cell: 3.7686 at the first step, 2.4901 at the 100th.
         Assert.Equal(3.7686, losses[1]);
         Assert.Equal(2.4901, losses[100]);
         Assert.All(losses.Values.Zip(losses.Values.Skip(1)), pair => Assert.True(pair.Second < pair.First));
-        Assert.True(losses[100] - losses[200] > 4 * (losses[200] - losses[300]), "the loss levels off");
+    }
+
+    [Fact]
+    public async Task TheLibrarysCountStatisticsTrainingRetracesTheLoopAndLevelsOff()
+    {
+        var notebook = await Run();
+        var cell = notebook.CellContaining("net300.Train(bigramCounts.ToExamples()");
+        cell.Find(@"^228,146 examples, 627 distinct bigrams$");
+        Assert.True(cell.FindNumber(@"largest difference to our losses over the first 100 steps: (\S+)") < 1e-5);
+        Assert.Equal(3.7686, cell.FindNumber(@"library: step 1 ([\d.]+)"));
+        Assert.Equal(2.4901, cell.FindNumber(@"step 100 ([\d.]+)"));
+        var (at100, at200, at300) = (cell.FindNumber(@"step 100 ([\d.]+)"), cell.FindNumber(@"step 200 ([\d.]+)"), cell.FindNumber(@"step 300 ([\d.]+)"));
+        Assert.True(at100 > at200 && at200 > at300);
+        Assert.True(at100 - at200 > 4 * (at200 - at300), "the loss levels off");
 
         var curve = Assert.Single(notebook.CellContaining("LossCurve.Of").Html);
         Assert.Contains("Plotly.newPlot", curve);
@@ -107,15 +119,13 @@ public sealed class Notebook05Tests
     }
 
     [Fact]
-    public async Task TheTrainedNetworkComesCloseToTheCountingModelAndTheLibraryAgrees()
+    public async Task TheTrainedNetworkComesCloseToTheCountingModel()
     {
         var notebook = await Run();
         var after100 = notebook.FindNumber(@"average NLL of the network after 100 steps: ([\d.]+)");
         var after300 = notebook.FindNumber(@"average NLL of the network after 300 steps: ([\d.]+)");
         Assert.Equal(2.4546, notebook.FindNumber(@"average NLL of the counting model \(k = 1\):\s+([\d.]+)"));
         Assert.InRange(after300, 2.4546, after100);
-        Assert.Equal(3.7686, notebook.FindNumber(@"library: step 1 ([\d.]+)"));
-        Assert.True(notebook.FindNumber(@"largest difference to our losses over the ten steps: (\S+)") < 1e-4);
         Assert.True(notebook.FindNumber(@"correlation of the two centred matrices: ([\d.]+)") > 0.9);
     }
 
@@ -139,5 +149,11 @@ public sealed class Notebook05Tests
         Assert.Equal(lessonNames, sampled);
         notebook.Find($"network after 100 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
         notebook.Find(@"counting model \(k = 1\):  mor\.  axx\.  minaymoryles\.  kondlaisah\.  anchshizarie\.$");
+
+        // Trained longer, the network draws more of the counting model's names from the same seed.
+        string[] Names(string label) => notebook.Find($@"^{Regex.Escape(label)}:\s+(.+)$").Groups[1].Value.Split("  ");
+        var counting = Names("counting model (k = 1)");
+        int SameAsCounting(string label) => Names(label).Zip(counting).Count(pair => pair.First == pair.Second);
+        Assert.True(SameAsCounting("network after 300 steps") > SameAsCounting("network after 100 steps"));
     }
 }
