@@ -9,6 +9,9 @@ namespace Makemore.NotebookRunner;
 /// </summary>
 sealed class ProgressReporter(TextWriter output, TextWriter errors)
 {
+    readonly TextWriter output = output;
+    readonly TextWriter errors = errors;
+
     const int PreviewLength = 60;
     const int ReportedMessageLines = 12;
 
@@ -16,6 +19,25 @@ sealed class ProgressReporter(TextWriter output, TextWriter errors)
     string notebook = "";
     int cells;
     bool lineOpen;
+
+    /// <summary>A reporter for one of several notebooks running at once: it keeps the notebook's lines for <see cref="Publish"/>.</summary>
+    public ProgressReporter Buffered() => new(new StringWriter(), new StringWriter());
+
+    /// <summary>Writes everything <paramref name="buffered"/> (from <see cref="Buffered"/>) kept, in one block.</summary>
+    public void Publish(ProgressReporter buffered)
+    {
+        lock (gate)
+        {
+            CloseLine();
+            lock (buffered.gate)
+            {
+                buffered.CloseLine();
+                output.Write(buffered.output.ToString());
+                errors.Write(buffered.errors.ToString());
+            }
+            output.Flush();
+        }
+    }
 
     public void NotebookStarting(int number, int count, string path)
     {

@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace Makemore.NotebookRunner;
 
-/// <summary>Runs notebooks one after another, each in its own worker process, and writes their executed copies.</summary>
+/// <summary>
+/// Runs notebooks, each in its own worker process, up to <see cref="RunOptions.Jobs"/> at once, and writes their executed
+/// copies. A notebook running alone reports each cell as it happens; notebooks running side by side report theirs in one
+/// block each when they end, so their lines don't interleave.
+/// </summary>
 static class Runner
 {
     /// <summary>Checks every input before running anything (a <see cref="UsageException"/> if one is bad), then runs them.</summary>
@@ -18,17 +22,46 @@ static class Runner
         }
 
         var clock = Stopwatch.StartNew();
-        var failed = new List<string>();
-        for (var i = 0; i < notebooks.Count && !cancellation.IsCancellationRequested; i++)
+        var jobs = Math.Min(options.Jobs, notebooks.Count);
+        var succeeded = new bool[notebooks.Count];
+        using var slots = new SemaphoreSlim(jobs);
+        var running = new List<Task>();
+        // Until the first notebook's first code cell has run, nothing else starts: that cell normally restores the series'
+        // packages, and kernels restoring the same packages at once race on .NET Interactive's shared restore cache.
+        var packagesRestored = Task.CompletedTask;
+        for (var i = 0; i < notebooks.Count; i++)
         {
-            var notebook = notebooks[i];
-            reporter.NotebookStarting(i + 1, notebooks.Count, notebook);
-            var started = clock.Elapsed;
-            var succeeded = await new WorkerProcess(notebook, options, reporter).RunAsync(cancellation);
-            if (!succeeded) failed.Add(notebook);
-            reporter.NotebookFinished(i + 1, notebooks.Count, succeeded, clock.Elapsed - started, options.OutputFor(notebook));
+            await slots.WaitAsync(CancellationToken.None);
+            await packagesRestored;
+            if (cancellation.IsCancellationRequested)
+            {
+                slots.Release();
+                break;
+            }
+            var (number, notebook) = (i, notebooks[i]);
+            var own = jobs == 1 ? reporter : reporter.Buffered();
+            var worker = new WorkerProcess(notebook, options, own);
+            if (i == 0 && jobs > 1) packagesRestored = worker.FirstCodeCellDone;
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    own.NotebookStarting(number + 1, notebooks.Count, notebook);
+                    var started = clock.Elapsed;
+                    succeeded[number] = await worker.RunAsync(cancellation);
+                    own.NotebookFinished(number + 1, notebooks.Count, succeeded[number], clock.Elapsed - started, options.OutputFor(notebook));
+                    if (own != reporter) reporter.Publish(own);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, CancellationToken.None));
         }
+        await Task.WhenAll(running);
+
+        var failed = notebooks.Take(running.Count).Where((_, i) => !succeeded[i]).ToList();
         reporter.Summary(notebooks.Count, failed, clock.Elapsed);
-        return failed.Count == 0 && !cancellation.IsCancellationRequested ? ExitCodes.Success : ExitCodes.CellFailed;
+        return failed.Count == 0 && running.Count == notebooks.Count && !cancellation.IsCancellationRequested ? ExitCodes.Success : ExitCodes.CellFailed;
     }
 }

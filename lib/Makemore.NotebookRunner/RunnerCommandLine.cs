@@ -25,19 +25,26 @@ static class RunnerCommandLine
         var inPlace = new Option<bool>("--in-place") { Description = "Write the outputs into the notebooks themselves instead of copies." };
         var allowErrors = AllowErrorsOption();
         var timeout = TimeoutOption();
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "How many notebooks run at once, each in its own kernel (by default one per processor core, at most 4).",
+            DefaultValueFactory = _ => RunOptions.DefaultJobs,
+        };
+        MustBePositive(jobs, "--jobs must be a positive number");
 
         var root = new RootCommand(
             "Executes .ipynb notebooks top to bottom, each in a fresh .NET Interactive kernel with the notebook's folder as " +
             "the current directory, and writes executed copies with all outputs. Exit codes: 0 every cell ran, 1 a cell " +
             "failed or timed out, 2 bad usage.")
         {
-            notebooks, output, inPlace, allowErrors, timeout, WorkerCommand(),
+            notebooks, output, inPlace, allowErrors, timeout, jobs, WorkerCommand(),
         };
         root.SetAction((parse, cancellation) =>
         {
             if (parse.GetResult(output) is { Implicit: false } && parse.GetValue(inPlace))
                 return Task.FromResult(UsageError("--in-place and --output cannot be used together"));
-            var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(inPlace), parse.GetValue(allowErrors), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(inPlace), parse.GetValue(allowErrors),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(jobs));
             var reporter = new ProgressReporter(Console.Out, Console.Error);
             return Usage(() => Runner.RunAsync(parse.GetValue(notebooks)!, options, reporter, cancellation));
         });
@@ -78,12 +85,15 @@ static class RunnerCommandLine
             Description = "Seconds a cell may run before it is stopped.",
             DefaultValueFactory = _ => RunOptions.DefaultTimeoutSeconds,
         };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0) result.AddError("--timeout must be a positive number of seconds");
-        });
+        MustBePositive(timeout, "--timeout must be a positive number of seconds");
         return timeout;
     }
+
+    static void MustBePositive(Option<int> option, string message) => option.Validators.Add(result =>
+    {
+        // A value that is no number at all already has the parser's own error; reading it here would throw.
+        if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var value) && value <= 0) result.AddError(message);
+    });
 
     static async Task<int> Usage(Func<Task<int>> run)
     {

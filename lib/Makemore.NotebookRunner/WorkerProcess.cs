@@ -14,12 +14,28 @@ sealed class WorkerProcess(string notebook, RunOptions options, ProgressReporter
     static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     readonly Lock gate = new();
+    readonly TaskCompletionSource firstCodeCellDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     long lastEvent = Stopwatch.GetTimestamp();
     CellStarted? running;
     bool reportedFailure;
 
+    /// <summary>Completes when the notebook's first code cell has finished, or the worker has ended without running one.</summary>
+    public Task FirstCodeCellDone => firstCodeCellDone.Task;
+
     /// <summary>Runs the notebook; true when every cell ran (or failed with --allow-errors).</summary>
     public async Task<bool> RunAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            return await RunWorkerAsync(cancellation);
+        }
+        finally
+        {
+            firstCodeCellDone.TrySetResult();
+        }
+    }
+
+    async Task<bool> RunWorkerAsync(CancellationToken cancellation)
     {
         using var process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Could not start a worker process.");
         process.StandardInput.Close(); // a cell that reads input gets end-of-file rather than waiting forever
@@ -98,6 +114,7 @@ sealed class WorkerProcess(string notebook, RunOptions options, ProgressReporter
                     running = null;
                     break;
             }
+            if (e is CellFinished) firstCodeCellDone.TrySetResult();
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("missing.ipynb: no such file or folder", "missing.ipynb")]
     [InlineData("unknown option --colour", "--colour", "notebook.ipynb")]
     [InlineData("--timeout must be a positive number of seconds", "--timeout", "0", "notebook.ipynb")]
+    [InlineData("--jobs must be a positive number", "--jobs", "0", "notebook.ipynb")]
+    [InlineData("Cannot parse argument 'two' for option '--jobs'", "-j", "two", "notebook.ipynb")]
+    [InlineData("Cannot parse argument 'soon' for option '--timeout'", "--timeout", "soon", "notebook.ipynb")]
     [InlineData("--in-place and --output cannot be used together", "--in-place", "-o", "out", "notebook.ipynb")]
     [InlineData("Required argument missing")]
     public async Task BadArgumentsAreBadUsage(string message, params string[] arguments)
