@@ -9,7 +9,9 @@ namespace Makemore.Benchmarks;
 /// Benchmark 4, the "notebooks" mode: executes the notebook series headlessly with the repository's runner
 /// (lib/Makemore.NotebookRunner, each notebook in a fresh kernel) and reads each notebook's time from the runner's
 /// progress output. The reference is a notebook holding only the series' setup cell: the kernel start-up, package
-/// loading and native setup every notebook pays. Measured with warm package caches: a first run restores packages.
+/// loading and native setup every notebook pays. Each repeat runs the series twice: one notebook at a time (--jobs 1),
+/// for each notebook's own time, and as the README's command runs it, several at a time (the runner's default --jobs),
+/// whose wall time is the target. Measured with warm package caches: a first run restores packages.
 /// </summary>
 static partial class NotebookTiming
 {
@@ -18,8 +20,14 @@ static partial class NotebookTiming
 
     public sealed record Notebook(string Name, double Seconds, bool Succeeded, string SlowestCells = "");
 
-    /// <summary>Per-notebook medians over the repeats; the series total is the runner's own wall time for the folder.</summary>
-    public sealed record Result(double ReferenceSeconds, IReadOnlyList<Notebook> Notebooks, double SeriesSeconds, int Repeats);
+    /// <summary>
+    /// Per-notebook medians over the repeats (one at a time); the series totals are the runner's own wall times for the
+    /// folder, one at a time and with <paramref name="Jobs"/> at once (the target).
+    /// </summary>
+    public sealed record Result(double ReferenceSeconds, IReadOnlyList<Notebook> Notebooks, double OneAtATimeSeconds, double SeriesSeconds, int Jobs, int Repeats);
+
+    // The runner's default: one notebook per processor core, at most four (RunOptions.DefaultJobs).
+    static int DefaultJobs => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public static int Run(string[] args)
     {
@@ -41,14 +49,16 @@ static partial class NotebookTiming
 
     public static void Print(Result result, Action<string> print)
     {
-        print($"| notebook (runner, warm caches, median of {result.Repeats}) | seconds | ratio to the setup-only notebook | slowest cells (last run) |");
+        print($"| notebook (runner, one at a time, warm caches, median of {result.Repeats}) | seconds | ratio to the setup-only notebook | slowest cells (last run) |");
         print("|---|---:|---:|---|");
         print(string.Create(CultureInfo.InvariantCulture, $"| setup cell only (reference: kernel start, packages, native setup) | {result.ReferenceSeconds:F1} | 1 | |"));
         foreach (var n in result.Notebooks)
             print(string.Create(CultureInfo.InvariantCulture,
                 $"| {n.Name}{(n.Succeeded ? "" : " (FAILED)")} | {n.Seconds:F1} | {n.Seconds / result.ReferenceSeconds:F2} | {n.SlowestCells} |"));
         print(string.Create(CultureInfo.InvariantCulture,
-            $"| whole series ({result.Notebooks.Count} notebooks, the runner's wall time) | {result.SeriesSeconds:F1} | target ≤ {LimitSeconds} s: {(result.SeriesSeconds <= LimitSeconds && result.Notebooks.Count > 0 ? "PASS" : "FAIL")} | |"));
+            $"| whole series, one at a time (`--jobs 1`, the runner's wall time) | {result.OneAtATimeSeconds:F1} | {result.OneAtATimeSeconds / result.ReferenceSeconds:F2} | |"));
+        print(string.Create(CultureInfo.InvariantCulture,
+            $"| **whole series** ({result.Notebooks.Count} notebooks, {result.Jobs} at a time: the runner's default) | **{result.SeriesSeconds:F1}** | target ≤ {LimitSeconds} s: {(result.SeriesSeconds <= LimitSeconds && result.Notebooks.Count > 0 ? "PASS" : "FAIL")} | |"));
     }
 
     public static Result Measure(int repeats, Action<string> log)
@@ -76,14 +86,20 @@ static partial class NotebookTiming
         var referenceTimes = new List<double>();
         var notebookTimes = new Dictionary<string, List<(double Seconds, bool Ok)>>();
         var slowest = new Dictionary<string, string>();
+        var oneAtATimeTimes = new List<double>();
         var seriesTimes = new List<double>();
+        var failedTogether = new HashSet<string>(StringComparer.Ordinal);
         for (var r = 1; r <= repeats; r++)
         {
-            log($"Run {r}/{repeats}: the setup cell alone, then the series ...");
+            log($"Run {r}/{repeats}: the setup cell alone, then the series one at a time ...");
             referenceTimes.Add(RunRunner(runner, [reference], output, repository, log).Notebooks.Single().Seconds);
             if (series.Length == 0) continue;
-            var run = RunRunner(runner, [notebooks], output, repository, log);
-            seriesTimes.Add(run.TotalSeconds);
+            var run = RunRunner(runner, [notebooks, "--jobs", "1"], output, repository, log);
+            oneAtATimeTimes.Add(run.TotalSeconds);
+            log($"Run {r}/{repeats}: the series, {DefaultJobs} at a time ...");
+            var together = RunRunner(runner, [notebooks, "--jobs", $"{DefaultJobs}"], output, repository, log);
+            seriesTimes.Add(together.TotalSeconds);
+            failedTogether.UnionWith(together.Notebooks.Where(n => !n.Succeeded).Select(n => n.Name));
             foreach (var n in run.Notebooks)
             {
                 (notebookTimes.TryGetValue(n.Name, out var list) ? list : notebookTimes[n.Name] = []).Add((n.Seconds, n.Succeeded));
@@ -91,8 +107,8 @@ static partial class NotebookTiming
             }
         }
         return new Result(Median(referenceTimes),
-            notebookTimes.Select(p => new Notebook(p.Key, Median(p.Value.Select(v => v.Seconds)), p.Value.All(v => v.Ok), slowest[p.Key])).ToList(),
-            seriesTimes.Count == 0 ? 0 : Median(seriesTimes), repeats);
+            notebookTimes.Select(p => new Notebook(p.Key, Median(p.Value.Select(v => v.Seconds)), p.Value.All(v => v.Ok) && !failedTogether.Contains(p.Key), slowest[p.Key])).ToList(),
+            Median(oneAtATimeTimes), Median(seriesTimes), DefaultJobs, repeats);
     }
 
     sealed record RunnerRun(IReadOnlyList<Notebook> Notebooks, double TotalSeconds);
