@@ -49,7 +49,7 @@ sealed class WorkerProcess(string notebook, RunOptions options, ProgressReporter
         {
             if (cancellation.IsCancellationRequested) stoppedBy = "The run was cancelled.";
             else if (Stopwatch.GetElapsedTime(Interlocked.Read(ref lastEvent)) > options.Timeout + Grace)
-                stoppedBy = $"The worker did not stop the cell within {(options.Timeout + Grace).TotalSeconds:0} s and was killed.";
+                stoppedBy = $"The worker was silent for {(options.Timeout + Grace).TotalSeconds:0} s (the cell timeout and a grace period) and was killed.";
             else continue;
             process.Kill(entireProcessTree: true);
             break;
@@ -58,7 +58,8 @@ sealed class WorkerProcess(string notebook, RunOptions options, ProgressReporter
         await streams;
 
         if (process.ExitCode == ExitCodes.Success && stoppedBy is null) return true;
-        if (!reportedFailure)
+        // A kill is always reported; a worker that ended by itself after reporting a failed cell has nothing to add.
+        if (!reportedFailure || stoppedBy is not null)
             ReportStopped(stoppedBy ?? $"The worker process ended with exit code {process.ExitCode}.");
         return false;
     }

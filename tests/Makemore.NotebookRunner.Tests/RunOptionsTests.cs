@@ -25,6 +25,26 @@ public sealed class RunOptionsTests : IDisposable
         Assert.Null(copy.Cell(2).ExecutionCount);
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task AWorkerThatDoesNotEndAfterATimeoutIsKilled()
+    {
+        // The cell outlives its timeout, and a handler that never returns keeps the worker from exiting afterwards: only
+        // the runner's own watchdog (silence past the timeout plus its grace period) can end it. Nothing spins a core.
+        Write(folder["stuck.ipynb"],
+            Code("Console.WriteLine(\"warm\");"),
+            Code("AppDomain.CurrentDomain.ProcessExit += (_, _) => System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);\n" +
+                 "System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);"));
+
+        var result = await RunnerProcess.RunAsync(folder.Path, "stuck.ipynb", "--timeout", "10", "-o", "executed");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("FAILED: stuck.ipynb, cell 2 of 2:", result.Errors);
+        Assert.Contains("Timeout: The cell did not finish within 10 s", result.Errors);
+        Assert.Contains("stuck.ipynb: The worker was silent for 40 s (the cell timeout and a grace period) and was killed.", result.Errors);
+        Assert.Contains("[1/1] FAILED in", result.Output);
+        Assert.Equal("Timeout", Assert.Single(ExecutedNotebook.Load(folder["executed/stuck.ipynb"]).Cell(2).Errors).Name);
+    }
+
     [Fact]
     public async Task AllowErrorsRunsOnAfterAFailingCell()
     {
