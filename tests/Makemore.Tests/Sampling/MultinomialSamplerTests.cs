@@ -30,6 +30,40 @@ public class MultinomialSamplerTests
         Assert.Equal(expected, MultinomialSampler.Sample(model, g2, 10));
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 0)] // rows with zeros: never drawn
+    public void DrawsWhatTorchMultinomialDrawsAndLeavesTheGeneratorWhereItWould(int order, int smoothing)
+    {
+        Torch.Ready();
+        string[] words = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn",
+            "abigail", "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett", "xavier", "quinn"];
+        var vocabulary = Vocabulary.FromWords(words);
+        using var model = CountingModel.Fit(words, vocabulary, order, smoothing);
+        using var g1 = new Generator(2147483647);
+        using var g2 = new Generator(2147483647);
+        var expected = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var context = new long[order - 1];
+            var word = "";
+            do
+            {
+                using var scope = NewDisposeScope();
+                var p = model.Probabilities(tensor(context, [1, order - 1]))[0];
+                var next = multinomial(p, 1, replacement: true, generator: g1).item<long>();
+                word += vocabulary.Decode((int)next);
+                context = [.. context.Skip(1), next];
+            } while (!word.EndsWith('.'));
+            expected.Add(word);
+        }
+
+        Assert.Equal(expected, MultinomialSampler.Sample(model, g2, 300));
+        using var after1 = rand(1, dtype: ScalarType.Float64, generator: g1);
+        using var after2 = rand(1, dtype: ScalarType.Float64, generator: g2);
+        Assert.Equal(after1.item<double>(), after2.item<double>());
+    }
+
     [Fact]
     public void DoesNotGiveTheLessonsNamesAnyMore()
     {
