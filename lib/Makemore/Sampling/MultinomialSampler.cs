@@ -29,7 +29,7 @@ public static class MultinomialSampler
         });
     }
 
-    // argmax(p / q) as torch computes it: float32 quotients, the first index of the largest, a NaN counting as largest.
+    // argmax(p / q) as torch computes it: float32 quotients, the first index of the largest, the first NaN if any.
     static int ArgmaxOfQuotient(float[] p, TensorAccessor<float> q)
     {
         var best = 0;
@@ -37,8 +37,8 @@ public static class MultinomialSampler
         for (var i = 0; i < p.Length; i++)
         {
             var quotient = p[i] / q[i];
-            if (float.IsNaN(largest)) break;
-            if (quotient > largest || float.IsNaN(quotient)) (best, largest) = (i, quotient);
+            if (float.IsNaN(quotient)) return i;
+            if (quotient > largest) (best, largest) = (i, quotient);
         }
         return best;
     }
