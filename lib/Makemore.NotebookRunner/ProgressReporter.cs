@@ -106,7 +106,7 @@ sealed class ProgressReporter(TextWriter output, TextWriter errors)
         }
     }
 
-    public void Summary(int count, IReadOnlyList<string> failed, TimeSpan elapsed)
+    public void Summary(int count, IReadOnlyList<string> failed, TimeSpan elapsed, int jobs)
     {
         lock (gate)
         {
@@ -114,7 +114,7 @@ sealed class ProgressReporter(TextWriter output, TextWriter errors)
             var outcome = failed.Count == 0
                 ? $"all {count} notebook(s) ran without errors"
                 : $"{failed.Count} of {count} notebook(s) failed: {string.Join(", ", failed.Select(Path.GetFileName))}";
-            output.WriteLine($"Notebook run finished in {Seconds(elapsed.TotalSeconds)}: {outcome}.");
+            output.WriteLine($"Notebook run finished in {Seconds(elapsed.TotalSeconds)}, {jobs} at a time: {outcome}.");
         }
     }
 

@@ -61,7 +61,7 @@ static class Runner
         await Task.WhenAll(running);
 
         var failed = notebooks.Take(running.Count).Where((_, i) => !succeeded[i]).ToList();
-        reporter.Summary(notebooks.Count, failed, clock.Elapsed);
+        reporter.Summary(notebooks.Count, failed, clock.Elapsed, jobs);
         return failed.Count == 0 && running.Count == notebooks.Count && !cancellation.IsCancellationRequested ? ExitCodes.Success : ExitCodes.CellFailed;
     }
 }

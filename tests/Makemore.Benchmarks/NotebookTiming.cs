@@ -26,9 +26,6 @@ static partial class NotebookTiming
     /// </summary>
     public sealed record Result(double ReferenceSeconds, IReadOnlyList<Notebook> Notebooks, double OneAtATimeSeconds, double SeriesSeconds, int Jobs, int Repeats);
 
-    // The runner's default: one notebook per processor core, at most four (RunOptions.DefaultJobs).
-    static int DefaultJobs => Math.Clamp(Environment.ProcessorCount, 1, 4);
-
     public static int Run(string[] args)
     {
         var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
@@ -89,6 +86,7 @@ static partial class NotebookTiming
         var oneAtATimeTimes = new List<double>();
         var seriesTimes = new List<double>();
         var failedTogether = new HashSet<string>(StringComparer.Ordinal);
+        var jobs = 0;
         for (var r = 1; r <= repeats; r++)
         {
             log($"Run {r}/{repeats}: the setup cell alone, then the series one at a time ...");
@@ -96,9 +94,10 @@ static partial class NotebookTiming
             if (series.Length == 0) continue;
             var run = RunRunner(runner, [notebooks, "--jobs", "1"], output, repository, log);
             oneAtATimeTimes.Add(run.TotalSeconds);
-            log($"Run {r}/{repeats}: the series, {DefaultJobs} at a time ...");
-            var together = RunRunner(runner, [notebooks, "--jobs", $"{DefaultJobs}"], output, repository, log);
+            log($"Run {r}/{repeats}: the series as the README's command runs it (the runner's default --jobs) ...");
+            var together = RunRunner(runner, [notebooks], output, repository, log);
             seriesTimes.Add(together.TotalSeconds);
+            jobs = together.Jobs;
             failedTogether.UnionWith(together.Notebooks.Where(n => !n.Succeeded).Select(n => n.Name));
             foreach (var n in run.Notebooks)
             {
@@ -108,10 +107,11 @@ static partial class NotebookTiming
         }
         return new Result(Median(referenceTimes),
             notebookTimes.Select(p => new Notebook(p.Key, Median(p.Value.Select(v => v.Seconds)), p.Value.All(v => v.Ok) && !failedTogether.Contains(p.Key), slowest[p.Key])).ToList(),
-            Median(oneAtATimeTimes), Median(seriesTimes), DefaultJobs, repeats);
+            Median(oneAtATimeTimes), Median(seriesTimes), jobs, repeats);
     }
 
-    sealed record RunnerRun(IReadOnlyList<Notebook> Notebooks, double TotalSeconds);
+    /// <summary>A run's notebooks, its wall time and how many notebooks it ran at once, from the runner's summary line.</summary>
+    sealed record RunnerRun(IReadOnlyList<Notebook> Notebooks, double TotalSeconds, int Jobs);
 
     static RunnerRun RunRunner(string runner, string[] inputs, string output, string repository, Action<string> log)
     {
@@ -119,6 +119,7 @@ static partial class NotebookTiming
         var names = new Dictionary<string, string>();
         var cells = new List<(int Cell, double Seconds)>();
         double total = 0;
+        var jobs = 1;
         var clock = Stopwatch.StartNew();
         Exec("dotnet", [runner, .. inputs, "--output", output], repository, line =>
         {
@@ -135,9 +136,9 @@ static partial class NotebookTiming
                 cells.Clear();
             }
             else if (Summary().Match(line) is { Success: true } t)
-                total = Seconds(t.Groups["s"].Value);
+                (total, jobs) = (Seconds(t.Groups["s"].Value), int.Parse(t.Groups["jobs"].Value, CultureInfo.InvariantCulture));
         }, allowFailure: true);
-        return new RunnerRun(notebooks, total > 0 ? total : clock.Elapsed.TotalSeconds);
+        return new RunnerRun(notebooks, total > 0 ? total : clock.Elapsed.TotalSeconds, jobs);
     }
 
     static void WriteSetupOnly(string path, string[] series)
@@ -214,6 +215,6 @@ static partial class NotebookTiming
     [GeneratedRegex(@"^\s*cell (?<c>\d+)/\d+ .* (ok|FAILED) (?<s>[\d.]+) s$")]
     private static partial Regex Cell();
 
-    [GeneratedRegex(@"^Notebook run finished in (?<s>[\d.]+) s")]
+    [GeneratedRegex(@"^Notebook run finished in (?<s>[\d.]+) s, (?<jobs>\d+) at a time")]
     private static partial Regex Summary();
 }

@@ -38,7 +38,7 @@ public sealed class JobsTests : IDisposable
         Assert.Equal("met a: True\n", b.Cell(2).Stdout);
         Assert.Equal("c runs\n", ExecutedNotebook.Load(folder["executed/c.ipynb"]).Cell(1).Stdout);
         Assert.Contains("FAILED: c.ipynb, cell 2 of 2:\n    throw new InvalidOperationException(\"boom in c\");\n  InvalidOperationException: boom in c", result.Errors);
-        Assert.Contains("1 of 3 notebook(s) failed: c.ipynb", result.Output);
+        Assert.Matches(@"Notebook run finished in \d+\.\d s, 2 at a time: 1 of 3 notebook\(s\) failed: c\.ipynb\.", result.Output);
 
         // Each notebook's lines are one block: its start line, one line per code cell, its end line.
         var lines = result.Output.Split('\n');
@@ -66,6 +66,7 @@ public sealed class JobsTests : IDisposable
         var result = await RunnerProcess.RunAsync(folder.Path, "notebooks", "-j", "1", "-o", "executed");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(", 1 at a time: all 3 notebook(s) ran without errors.", result.Output);
         foreach (var name in new[] { "a", "b", "c" })
             Assert.Equal("others running: 0\n", ExecutedNotebook.Load(folder[$"executed/{name}.ipynb"]).Cell(1).Stdout);
     }
