@@ -15,12 +15,7 @@ static class SampleCommand
         Description = "Seed of the random generator for sampling (the same seed gives the samples makemore train printed).",
         DefaultValueFactory = _ => TrainCommand.DefaultSeed,
     };
-    static readonly Option<int> Samples = new("--samples", "-s")
-    {
-        HelpName = "count",
-        Description = "How many words to sample.",
-        DefaultValueFactory = _ => 20,
-    };
+    static readonly Option<int> Samples = SampleReport.CountOption("How many words to sample.");
 
     public static Command Create()
     {
@@ -34,7 +29,7 @@ static class SampleCommand
         var path = parse.GetValue(ModelPath)!;
         var seed = parse.GetValue(Seed);
         var samples = parse.GetValue(Samples);
-        if (samples < 0) throw new CliError($"--samples must be 0 or more, not {samples}.");
+        SampleReport.CheckCount(samples);
 
         TorchNative.EnsureLoaded();
         using var trained = ModelFile.Load(path);

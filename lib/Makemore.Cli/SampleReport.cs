@@ -1,3 +1,4 @@
+using System.CommandLine;
 using static TorchSharp.torch;
 
 namespace Makemore.Cli;
@@ -6,6 +7,20 @@ namespace Makemore.Cli;
 static class SampleReport
 {
     public const string Mark = "*";
+
+    /// <summary>The --samples option both commands have: how many words to print, 20 unless given.</summary>
+    public static Option<int> CountOption(string description) => new("--samples", "-s")
+    {
+        HelpName = "count",
+        Description = description,
+        DefaultValueFactory = _ => 20,
+    };
+
+    /// <summary>Rejects a negative --samples with a one-line error.</summary>
+    public static void CheckCount(int count)
+    {
+        if (count < 0) throw new CliError($"--samples must be 0 or more, not {count}.");
+    }
 
     /// <summary>
     /// <paramref name="count"/> words from the model with the lesson's sampler and a generator seeded with

@@ -68,12 +68,7 @@ static class TrainCommand
         Description = "Seed of the shuffle that splits the words 80/10/10 into train, dev and test words.",
         DefaultValueFactory = _ => DataSplit.DefaultSeed,
     };
-    static readonly Option<int> Samples = new("--samples", "-s")
-    {
-        HelpName = "count",
-        Description = "How many words to sample from the trained model.",
-        DefaultValueFactory = _ => 20,
-    };
+    static readonly Option<int> Samples = SampleReport.CountOption("How many words to sample from the trained model.");
     static readonly Option<string?> Save = new("--save")
     {
         HelpName = "model-file",
@@ -152,8 +147,7 @@ static class TrainCommand
             throw new CliError($"--steps must be 1 or more, not {options.Steps}.");
         if (!(double.IsFinite(options.LearningRate) && options.LearningRate > 0))
             throw new CliError($"--learning-rate must be a positive number, not {options.LearningRate}.");
-        if (samples < 0)
-            throw new CliError($"--samples must be 0 or more, not {samples}.");
+        SampleReport.CheckCount(samples);
         if (savePath is not null)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(savePath))!;
