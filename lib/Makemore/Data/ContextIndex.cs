@@ -1,3 +1,4 @@
+using System.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -61,8 +62,17 @@ public static class ContextIndex
         if (index < 0 || index >= Count(vocabularySize, order))
             throw new ArgumentOutOfRangeException(nameof(index), index, $"An order-{order} model over {vocabularySize} symbols has contexts 0..{Count(vocabularySize, order) - 1}.");
         var context = new int[order - 1];
-        for (var i = context.Length - 1; i >= 0; i--, index /= vocabularySize) context[i] = (int)(index % vocabularySize);
+        DecodeInto(index, vocabularySize, context);
         return context;
+    }
+
+    /// <summary>
+    /// Writes the context with the given index (symbol indices, oldest first) into <paramref name="context"/>, which
+    /// holds n-1 symbols. The index is not checked: for loops over indices known to be valid, without an array each.
+    /// </summary>
+    internal static void DecodeInto<T>(long index, int vocabularySize, Span<T> context) where T : IBinaryInteger<T>
+    {
+        for (var i = context.Length - 1; i >= 0; i--, index /= vocabularySize) context[i] = T.CreateTruncating(index % vocabularySize);
     }
 
     internal static void CheckOrder(int order)

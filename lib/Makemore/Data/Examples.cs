@@ -54,7 +54,7 @@ public sealed class Examples : IDisposable
         long row = 0;
         ExampleWalk.Run(words, vocabulary, order, (context, next) =>
         {
-            for (var i = width - 1; i >= 0; i--, context /= vocabulary.Size) x[row * width + i] = context % vocabulary.Size;
+            ContextIndex.DecodeInto(context, vocabulary.Size, x.AsSpan((int)(row * width), width));
             y[row++] = next;
         });
         return new Examples(vocabulary, order, tensor(x, [count, width]), tensor(y), null);

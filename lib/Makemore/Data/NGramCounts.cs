@@ -56,11 +56,7 @@ public sealed class NGramCounts
     {
         var width = Order - 1;
         var x = new long[Distinct * width];
-        for (var row = 0; row < Distinct; row++)
-        {
-            var context = ContextIndex.Decode(Contexts[row], Vocabulary.Size, Order);
-            for (var i = 0; i < width; i++) x[row * width + i] = context[i];
-        }
+        for (var row = 0; row < Distinct; row++) ContextIndex.DecodeInto(Contexts[row], Vocabulary.Size, x.AsSpan(row * width, width));
         return new Examples(Vocabulary, Order,
             tensor(x, [Distinct, width]), tensor(Next.Select(n => (long)n).ToArray()), tensor(Counts.Select(c => (float)c).ToArray()));
     }
