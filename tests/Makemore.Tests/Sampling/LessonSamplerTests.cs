@@ -7,28 +7,12 @@ public class LessonSamplerTests
     static readonly string[] Words = ["emma", "olivia", "ava", "isabella", "sophia", "mia", "amelia"];
 
     /// <summary>The definition the sampler must match: one torch.rand(1, float64) per symbol, the old kernel's CDF search.</summary>
-    static List<string> OneDrawPerSymbol(CountingModel model, Generator g, int count)
-    {
-        var v = model.Vocabulary.Size;
-        var contexts = ContextIndex.Count(v, model.Order);
-        var words = new List<string>();
-        for (var i = 0; i < count; i++)
+    static List<string> OneUniformPerSymbol(CountingModel model, Generator g, int count) =>
+        OneDrawPerSymbol.Sample(model, count, row =>
         {
-            var word = "";
-            long context = 0;
-            while (true)
-            {
-                using var row = model.P[context];
-                using var u = rand(1, dtype: ScalarType.Float64, generator: g);
-                var ix = LessonSampler.Pick(LessonSampler.Cdf(row.data<float>().ToArray()), u.item<double>());
-                word += model.Vocabulary.Decode(ix);
-                if (ix == 0) break;
-                context = (context * v + ix) % contexts;
-            }
-            words.Add(word);
-        }
-        return words;
-    }
+            using var u = rand(1, dtype: ScalarType.Float64, generator: g);
+            return LessonSampler.Pick(LessonSampler.Cdf(row.data<float>().ToArray()), u.item<double>());
+        });
 
     [Fact]
     public void BatchedUniformsAreTheSameStreamAsOneAtATime()
@@ -62,7 +46,7 @@ public class LessonSamplerTests
         {
             using var g1 = new Generator(7);
             using var g2 = new Generator(7);
-            Assert.Equal(OneDrawPerSymbol(model, g1, count), LessonSampler.Sample(model, g2, count));
+            Assert.Equal(OneUniformPerSymbol(model, g1, count), LessonSampler.Sample(model, g2, count));
             using var next1 = rand(3, dtype: ScalarType.Float64, generator: g1);
             using var next2 = rand(3, dtype: ScalarType.Float64, generator: g2);
             Assert.True(next1.Equals(next2));

@@ -5,28 +5,12 @@ namespace Makemore.Tests.Sampling;
 public class MultinomialSamplerTests
 {
     /// <summary>The definition the sampler must match: one torch.multinomial(p, 1, replacement: true, g) per symbol.</summary>
-    static List<string> OneMultinomialPerSymbol(CountingModel model, Generator g, int count)
-    {
-        var v = model.Vocabulary.Size;
-        var contexts = ContextIndex.Count(v, model.Order);
-        var words = new List<string>();
-        for (var i = 0; i < count; i++)
+    static List<string> OneMultinomialPerSymbol(CountingModel model, Generator g, int count) =>
+        OneDrawPerSymbol.Sample(model, count, row =>
         {
-            var word = "";
-            long context = 0;
-            while (true)
-            {
-                using var row = model.P[context];
-                using var drawn = multinomial(row, 1, replacement: true, generator: g);
-                var ix = drawn.item<long>();
-                word += model.Vocabulary.Decode((int)ix);
-                if (ix == 0) break;
-                context = (context * v + ix) % contexts;
-            }
-            words.Add(word);
-        }
-        return words;
-    }
+            using var drawn = multinomial(row, 1, replacement: true, generator: g);
+            return (int)drawn.item<long>();
+        });
 
     [Fact]
     public void IsTodaysMultinomialOnePerSymbol()
