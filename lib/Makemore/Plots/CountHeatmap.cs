@@ -3,7 +3,6 @@ using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using static TorchSharp.torch;
-using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Makemore;
 
@@ -32,11 +31,7 @@ public static class CountHeatmap
         var matrix = ToMatrix(counts);
         var rows = matrix.GetLength(0);
         var columns = matrix.GetLength(1);
-        if (rowLabels.Count != rows || columnLabels.Count != columns)
-            throw new ArgumentException(
-                $"The counts are {rows}×{columns} but there are {rowLabels.Count} row labels and {columnLabels.Count} column labels.");
-        if (rowLabels.Distinct().Count() != rows || columnLabels.Distinct().Count() != columns)
-            throw new ArgumentException("Row labels and column labels must each be distinct: each names one row or column.");
+        Heatmap.CheckLabels(rows, columns, rowLabels, columnLabels);
 
         var z = new long[rows][];
         var cellText = new string[rows][];
@@ -62,30 +57,18 @@ public static class CountHeatmap
         }
 
         string[] xs = [.. columnLabels], ys = [.. rowLabels];
-        var cellSize = Math.Clamp(900 / Math.Max(rows, columns), 14, 40);
-        var chart = Chart.Heatmap<long, string, string, string>(
-            zData: z, X: xs, Y: ys, XGap: 1, YGap: 1, ReverseYAxis: true, Name: title);
-        chart = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
-        {
-            // The lesson's matplotlib "Blues": white for few, dark blue for many (Plotly's "Blues" runs the other way).
-            trace.SetProperty("colorscale", "Blues");
-            trace.SetProperty("reversescale", true);
-            trace.SetProperty("text", cellText);
-            trace.SetProperty("texttemplate", "%{text}");
-            trace.SetProperty("textfont", Font.init(null, FSharpOption<double>.Some(Math.Max(7, cellSize / 3.3)), null));
-            trace.SetProperty("hovertext", hoverText);
-            trace.SetProperty("hovertemplate", "%{hovertext}<extra></extra>");
-            return trace;
-        }), chart);
-
-        return Plotly.NET.Chart.withTitle(title, null).Invoke(chart)
-            // Category axes in the given order: labels such as "." are names, not numbers, and must not be sorted.
-            .WithXAxisStyle<double, double, string>(TitleText: "next symbol", Side: StyleParam.Side.Top,
-                AxisType: StyleParam.AxisType.Category, CategoryOrder: StyleParam.CategoryOrder.Array,
-                CategoryArray: xs, ShowGrid: false, ZeroLine: false)
-            .WithYAxisStyle<double, double, string>(TitleText: "previous symbol",
-                AxisType: StyleParam.AxisType.Category, CategoryOrder: StyleParam.CategoryOrder.Array,
-                CategoryArray: ys, ShowGrid: false, ZeroLine: false)
+        var cellSize = Heatmap.CellSize(rows, columns);
+        // The lesson's matplotlib "Blues": white for few, dark blue for many, each square labelled.
+        return Heatmap.Of(z, xs, ys, "Blues", trace =>
+            {
+                trace.SetProperty("text", cellText);
+                trace.SetProperty("texttemplate", "%{text}");
+                trace.SetProperty("textfont", Font.init(null, FSharpOption<double>.Some(Math.Max(7, cellSize / 3.3)), null));
+                trace.SetProperty("hovertext", hoverText);
+                trace.SetProperty("hovertemplate", "%{hovertext}<extra></extra>");
+            }, title)
+            .WithTitleText(title)
+            .WithCategoryAxes(xs, ys, "next symbol", "previous symbol")
             .WithSize(Width: cellSize * columns + 180, Height: cellSize * rows + 160);
     }
 

@@ -39,37 +39,21 @@ public static class MatrixHeatmap
     {
         var z = ToRows(values);
         var (rows, columns) = (z.Length, z[0].Length);
-        if (rowLabels.Count != rows || columnLabels.Count != columns)
-            throw new ArgumentException(
-                $"The matrix is {rows}×{columns} but there are {rowLabels.Count} row labels and {columnLabels.Count} column labels.");
-        // Category axes merge equal labels into one row or column, which would hide data.
-        if (rowLabels.Distinct().Count() != rows || columnLabels.Distinct().Count() != columns)
-            throw new ArgumentException("Row labels and column labels must each be distinct: each names one row or column.");
+        Heatmap.CheckLabels(rows, columns, rowLabels, columnLabels);
         var (min, max) = range ?? DefaultRange(z, scale);
         if (!(double.IsFinite(min) && double.IsFinite(max) && min < max))
             throw new ArgumentException($"The colour range is two finite numbers, the first below the second, not ({min}, {max}).", nameof(range));
 
         string[] xs = [.. columnLabels], ys = [.. rowLabels];
-        var cellSize = Math.Clamp(900 / Math.Max(rows, columns), 14, 40);
-        var chart = Chart.Heatmap<double, string, string, string>(zData: z, X: xs, Y: ys, XGap: 1, YGap: 1, ReverseYAxis: true);
-        chart = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+        var cellSize = Heatmap.CellSize(rows, columns);
+        var chart = Heatmap.Of(z, xs, ys, scale == HeatmapScale.Sequential ? "Blues" : "RdBu", trace =>
         {
-            // Plotly's "Blues" runs dark to light and its "RdBu" blue to red: reversed, large values are dark blue in both.
-            trace.SetProperty("colorscale", scale == HeatmapScale.Sequential ? "Blues" : "RdBu");
-            trace.SetProperty("reversescale", true);
             trace.SetProperty("zmin", min);
             trace.SetProperty("zmax", max);
             trace.SetProperty("hovertemplate", "row %{y}, column %{x}: %{z:.4f}<extra></extra>");
-            return trace;
-        }), chart);
+        });
         return WithTitle(chart, title)
-            // Category axes in the given order: labels such as "." or "0" are names, not numbers, and must not be sorted.
-            .WithXAxisStyle<double, double, string>(TitleText: columnAxisTitle, Side: StyleParam.Side.Top,
-                AxisType: StyleParam.AxisType.Category, CategoryOrder: StyleParam.CategoryOrder.Array,
-                CategoryArray: xs, ShowGrid: false, ZeroLine: false)
-            .WithYAxisStyle<double, double, string>(TitleText: rowAxisTitle,
-                AxisType: StyleParam.AxisType.Category, CategoryOrder: StyleParam.CategoryOrder.Array,
-                CategoryArray: ys, ShowGrid: false, ZeroLine: false)
+            .WithCategoryAxes(xs, ys, columnAxisTitle, rowAxisTitle)
             .WithSize(Width: cellSize * columns + 200, Height: cellSize * rows + 200);
     }
 
@@ -98,7 +82,7 @@ public static class MatrixHeatmap
             Of(left, labels, labels, "", scale, (min, max), "previous symbol", leftTitle),
             Of(right, labels, labels, "", scale, (min, max), "", rightTitle),
         };
-        var cellSize = Math.Clamp(600 / labels.Count, 10, 30);
+        var cellSize = Math.Clamp(600 / labels.Count, 10, 30); // two matrices share the width
         var grid = Chart.Grid(charts, 1, 2, XGap: 0.08).WithSize(Width: 2 * cellSize * labels.Count + 300, Height: cellSize * labels.Count + 220);
         return WithTitle(grid, title);
     }
