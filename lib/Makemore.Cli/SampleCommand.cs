@@ -31,7 +31,7 @@ static class SampleCommand
         var samples = parse.GetValue(Samples);
         SampleReport.CheckCount(samples);
 
-        TorchNative.EnsureLoaded();
+        TorchSetup.Load();
         using var trained = ModelFile.Load(path);
         var smoothing = trained.Model is CountingModel counting ? $", smoothing k = {counting.Smoothing}" : "";
         Console.WriteLine($"model    {path}: {trained.Description}{smoothing}, trained on {trained.TrainingWords.Count:N0} words of {trained.Source}");

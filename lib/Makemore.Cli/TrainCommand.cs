@@ -100,7 +100,7 @@ static class TrainCommand
         CheckOptions(parse, kind, order, smoothing, options, samples, savePath);
 
         var (words, source) = LoadWords(parse.GetValue(File));
-        TorchNative.EnsureLoaded();
+        TorchSetup.Load();
         var vocabulary = Vocabulary.FromWords(words);
         OrderLimit.Check(kind, vocabulary.Size, order);
         var split = DataSplit.Of(words, parse.GetValue(SplitSeed));

@@ -1,7 +1,7 @@
 namespace Makemore;
 
 /// <summary>makemore.NET's own cache folder ($XDG_CACHE_HOME/makemore-net, else ~/.cache/makemore-net).</summary>
-public static class UserCache
+internal static class UserCache
 {
     public static string Folder
     {

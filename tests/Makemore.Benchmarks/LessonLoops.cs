@@ -18,7 +18,7 @@ static class LessonLoops
     public static int Run()
     {
         Names.Ready();
-        Console.WriteLine($"# TorchSharp {TorchNative.TorchSharpVersion}, libtorch {TorchNative.LibTorchVersion}, threads {get_num_threads()}");
+        Console.WriteLine($"# {TorchSetup.Load()}");
         using var examples = Examples.Of(Names.Words, Names.Vocabulary, 2);
         using var xs = examples.X.view(-1);
         foreach (var formulation in Enum.GetValues<Formulation>())

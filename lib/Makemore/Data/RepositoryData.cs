@@ -1,7 +1,7 @@
 namespace Makemore;
 
 /// <summary>Locates the repository's data/ folder from any folder inside the repository (notebooks/, build outputs).</summary>
-public static class RepositoryData
+internal static class RepositoryData
 {
     /// <summary>The marker that tells the repository's data folder apart from any other folder named data.</summary>
     public const string Marker = "README.md";

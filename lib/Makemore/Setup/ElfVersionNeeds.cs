@@ -4,7 +4,7 @@ using System.Text;
 namespace Makemore;
 
 /// <summary>One entry of an ELF file's version-needs table (.gnu.version_r): a symbol version required from a library.</summary>
-public sealed record ElfVersionNeed(string File, string Version, ushort Flags, int FlagsOffset)
+internal sealed record ElfVersionNeed(string File, string Version, ushort Flags, int FlagsOffset)
 {
     /// <summary>VER_FLG_WEAK: the dynamic loader tolerates this version being absent.</summary>
     public const ushort WeakFlag = 0x2;
@@ -16,7 +16,7 @@ public sealed record ElfVersionNeed(string File, string Version, ushort Flags, i
 /// Reads and edits the version-needs table of a 64-bit little-endian ELF shared object.
 /// Used to mark a link-time-only libstdc++ version requirement weak so that the library loads on older systems.
 /// </summary>
-public static class ElfVersionNeeds
+internal static class ElfVersionNeeds
 {
     const uint ShtGnuVerneed = 0x6ffffffe;
 

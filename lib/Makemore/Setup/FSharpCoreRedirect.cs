@@ -7,7 +7,7 @@ namespace Makemore;
 /// Answering those requests with the loaded copy lets the charts work (they use no API new in 10.1). In hosts that ship
 /// FSharp.Core 10.1 the request never fails, so the handler never runs.
 /// </summary>
-public static class FSharpCoreRedirect
+internal static class FSharpCoreRedirect
 {
     static int installed;
 

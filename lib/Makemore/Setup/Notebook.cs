@@ -4,13 +4,14 @@ namespace Makemore;
 public static class Notebook
 {
     /// <summary>
-    /// Makes TorchSharp's native libraries load and Plotly.NET charts display in this kernel. Safe to call again;
-    /// also what console programs and tests call before touching torch. Prints and returns a one-line status.
+    /// Makes TorchSharp's native libraries load (<see cref="TorchSetup.Load"/>), Plotly.NET charts display in the stock
+    /// kernel and tensors show their values, as PyTorch's repr does. Safe to call again. Prints and returns a one-line
+    /// status.
     /// </summary>
     public static string Setup()
     {
         FSharpCoreRedirect.Install();
-        var status = TorchNative.EnsureLoaded();
+        var status = TorchSetup.Load();
         NotebookDisplay.Install();
         Console.WriteLine($"makemore.NET ready: {status}");
         return status;

@@ -18,7 +18,7 @@ namespace Makemore;
 /// host (Microsoft.DotNet.Interactive 1.0.0-beta.26120.1) and the stock dotnet-interactive tool (1.0.712001).
 /// Outside .NET Interactive that assembly is not loaded, and nothing happens.
 /// </remarks>
-public static class NotebookDisplay
+internal static class NotebookDisplay
 {
     public const string FormattingAssembly = "Microsoft.DotNet.Interactive.Formatting";
     const string FormatterType = "Microsoft.DotNet.Interactive.Formatting.Formatter";

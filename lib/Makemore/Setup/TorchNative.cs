@@ -12,7 +12,7 @@ namespace Makemore;
 /// GLIBCXX_3.4.32 it loads a copy of libLibTorchSharp.so whose requirement of that version is marked weak: the only
 /// symbol at that version is a link-time marker nothing calls. TorchSharp's own by-name loads then resolve to these.
 /// </summary>
-public static class TorchNative
+internal static class TorchNative
 {
     /// <summary>The libstdc++ symbol version TorchSharp's native library requires but never uses at run time.</summary>
     public const string MarkerVersion = "GLIBCXX_3.4.32";
