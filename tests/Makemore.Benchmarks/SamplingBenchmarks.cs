@@ -33,13 +33,6 @@ public class SamplingBenchmarks
     [Benchmark(Description = "lesson loop: LessonSampler.Draw(P[ix]) per character")]
     public List<string> LessonLoopDraw() => LessonLoop((p, g) => LessonSampler.Draw(p, g));
 
-    [Benchmark(Description = "MultinomialSampler (today's multinomial)")]
-    public IReadOnlyList<string> Multinomial()
-    {
-        using var g = new Generator(Names.Seed);
-        return MultinomialSampler.Sample(model, g, Count);
-    }
-
     [Benchmark(Description = "LessonSampler (lesson-compatible)")]
     public IReadOnlyList<string> Lesson()
     {

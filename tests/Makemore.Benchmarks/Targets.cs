@@ -76,12 +76,10 @@ static class Targets
             $"{speedup:F0}× ({Ms(counted.MedianMs)} vs {Ms(oneHot.MedianMs)})", speedup >= CountStatisticsSpeedup);
         lines.Add("| 2. count-statistics loss and gradient within 1e-5 of the full batch | xunit: NeuralNGramTests.CountsGiveTheSameLossAndGradientOnNames | test |");
         var lesson = Find(measured, nameof(SamplingBenchmarks.Lesson));
-        var modern = Find(measured, nameof(SamplingBenchmarks.Multinomial));
         var loop = Find(measured, nameof(SamplingBenchmarks.LessonLoopMultinomial));
-        Target("3. both samplers faster than the lesson's loop (the same words: xunit LessonSamplerTests, MultinomialSamplerTests)",
-            $"1,000 names: LessonSampler {Ms(lesson.MedianMs)} ({Ratio(lesson.MedianMs / loop.MedianMs)}), " +
-            $"MultinomialSampler {Ms(modern.MedianMs)} ({Ratio(modern.MedianMs / loop.MedianMs)}) than the lesson's loop",
-            lesson.MedianMs < loop.MedianMs && modern.MedianMs < loop.MedianMs);
+        Target("3. the sampler faster than the lesson's loop (the same words: xunit LessonSamplerTests)",
+            $"1,000 names: LessonSampler {Ms(lesson.MedianMs)} ({Ratio(lesson.MedianMs / loop.MedianMs)}) than the lesson's loop",
+            lesson.MedianMs < loop.MedianMs);
         if (notebooksProblem is not null) lines.Add($"| 4. whole notebook series ≤ {NotebookTiming.LimitSeconds} s | {notebooksProblem} | – |");
         if (notebooks is not null)
             Target($"4. whole notebook series ≤ {NotebookTiming.LimitSeconds} s", $"{notebooks.SeriesSeconds:F1} s for {notebooks.Notebooks.Count} notebooks, {notebooks.Jobs} at a time",

@@ -1,3 +1,4 @@
+using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,7 +12,8 @@ namespace Makemore;
 /// </summary>
 public static class LessonSampler
 {
-    public const int DefaultMaxLength = SamplingLoop.DefaultMaxLength;
+    /// <summary>Where a word that has not ended is cut off.</summary>
+    public const int DefaultMaxLength = 100;
 
     /// <summary>
     /// <paramref name="count"/> words, each ending in '.' unless cut off after <paramref name="maxLength"/> symbols.
@@ -20,8 +22,57 @@ public static class LessonSampler
     /// </summary>
     public static IReadOnlyList<string> Sample(INGramModel model, Generator generator, int count, int maxLength = DefaultMaxLength)
     {
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of words is 0 or more.");
+        return [.. Words(model, generator, maxLength).Take(count)];
+    }
+
+    /// <summary>
+    /// The same words as <see cref="Sample"/>, one at a time as each is made, for as long as the caller takes them:
+    /// a word starts with n-1 '.', each drawn symbol is appended and slides the context along, and the word ends at
+    /// '.' (kept, as the lesson prints "mor.") or after <paramref name="maxLength"/> symbols.
+    /// </summary>
+    public static IEnumerable<string> Words(INGramModel model, Generator generator, int maxLength = DefaultMaxLength)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(generator);
+        if (maxLength < 1) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "Words may have at least 1 symbol.");
+        return Run(model, generator, maxLength);
+    }
+
+    static IEnumerable<string> Run(INGramModel model, Generator generator, int maxLength)
+    {
+        var v = model.Vocabulary.Size;
+        var contexts = ContextIndex.Count(v, model.Order);
+        var cdfs = new Dictionary<long, float[]>();
+        var word = new StringBuilder();
         using var uniforms = new UniformDraws(generator);
-        return SamplingLoop.Run(model, count, maxLength, p => Cdf(p), cdf => Pick(cdf, uniforms.Next()));
+        while (true)
+        {
+            word.Clear();
+            long context = 0;
+            while (word.Length < maxLength)
+            {
+                if (!cdfs.TryGetValue(context, out var cdf))
+                    cdfs[context] = cdf = Cdf(ProbabilityRow(model, context));
+                var next = Pick(cdf, uniforms.Next());
+                word.Append(model.Vocabulary.Itos[next]);
+                if (next == 0) break;
+                context = (context * v + next) % contexts;
+            }
+            yield return word.ToString();
+        }
+    }
+
+    static float[] ProbabilityRow(INGramModel model, long context)
+    {
+        var symbols = ContextIndex.Decode(context, model.Vocabulary.Size, model.Order);
+        using var scope = NewDisposeScope();
+        var p = model.Probabilities(tensor(symbols.Select(s => (long)s).ToArray(), [1, symbols.Length])).data<float>().ToArray();
+        if (p.Any(x => !(x >= 0 && float.IsFinite(x))) || p.Sum() <= 0)
+            throw new InvalidOperationException(
+                $"The model has no probability distribution after the context \"{model.Vocabulary.Decode(symbols)}\" " +
+                "(a context never seen by a counting model with smoothing 0?).");
+        return p;
     }
 
     /// <summary>
