@@ -54,6 +54,26 @@ public class LessonSamplerTests
     }
 
     [Fact]
+    public void WordsMadeOneAtATimeAreTheSampleAndLeaveTheGeneratorAsIt()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
+        using var g1 = new Generator(11);
+        using var g2 = new Generator(11);
+        var streamed = new List<string>();
+        foreach (var word in LessonSampler.Words(model, g1))
+        {
+            streamed.Add(word);
+            if (streamed.Count == 25) break;
+        }
+        Assert.Equal(LessonSampler.Sample(model, g2, 25), streamed);
+        using var next1 = rand(3, dtype: ScalarType.Float64, generator: g1);
+        using var next2 = rand(3, dtype: ScalarType.Float64, generator: g2);
+        Assert.True(next1.Equals(next2));
+    }
+
+    [Fact]
     public void WithoutSmoothingOnlySeenTrigramsComeOut()
     {
         Torch.Ready();
