@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Makemore.Benchmarks;
 
-// Modes (README, "Performance"): "targets" runs the suite, the memory check and the notebook timing and prints each target
+// Modes (docs/performance.md): "targets" runs the suite, the memory check and the notebook timing and prints each target
 // with PASS or FAIL ("targets --skip-notebooks" leaves the notebooks out), "memory" the native memory over 1,000
 // training steps, "notebooks" the notebook series through the runner, "loops" our half of the PyTorch comparison;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
