@@ -77,6 +77,47 @@ public sealed class Notebook04Tests
     }
 
     [Fact]
+    public async Task TheModelsParametersAreThe729EntriesOfP()
+    {
+        (await Run()).Find(@"^P: 27×27 Float32, 729 parameters; row '\.' sums to 1\.0000$");
+    }
+
+    [Fact]
+    public async Task TheLossIsACrossEntropyWhoseFloorIsTheConditionalEntropy()
+    {
+        var notebook = await Run();
+        var crossEntropy = notebook.CellContaining("-(N * P.log())");
+        Assert.Equal(2.4546, crossEntropy.FindNumber(@"-sum\(N \* log P\) / n = ([\d.]+)"));
+        Assert.Equal(2.4546, crossEntropy.FindNumber(@"Evaluation.Nll:\s+([\d.]+)"));
+
+        var entropy = notebook.CellContaining("conditionalEntropy =");
+        var floor = entropy.FindNumber(@"H\(next \| previous\) = ([\d.]+) nats");
+        Assert.Equal(2.4540, floor);
+        Assert.Equal(floor, entropy.FindNumber(@"loss of the unsmoothed model \(k = 0\) in the table: ([\d.]+)"));
+        var rows = Regex.Matches(entropy.Text, @"entropy of the symbol after '(.)': ([\d.]+) nats")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Number(2));
+        Assert.Equal([".", "a", "q"], rows.Keys);
+        Assert.True(rows["q"] < rows["a"] && rows["a"] < rows["."]);
+    }
+
+    [Fact]
+    public async Task PerplexityAndBitsPerCharacterOfTheGuessTheModelAndTheFloor()
+    {
+        var cell = (await Run()).CellContaining("Math.Exp(value)");
+        var rows = Regex.Matches(cell.Text, @"^(.+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value.Trim(), m => (Nll: m.Number(2), Perplexity: m.Number(3), Bits: m.Number(4)));
+        Assert.Equal(["uniform guess", "counting model, k = 1", "the floor, k = 0"], rows.Keys);
+        Assert.Equal((3.2958, 27.00, 4.755), rows["uniform guess"]);
+        Assert.Equal((2.4546, 11.64, 3.541), rows["counting model, k = 1"]);
+        Assert.Equal((2.4540, 11.63, 3.540), rows["the floor, k = 0"]);
+        Assert.All(rows.Values, r =>
+        {
+            Assert.Equal(Math.Exp(r.Nll), r.Perplexity, 0.01);
+            Assert.Equal(r.Nll / Math.Log(2), r.Bits, 0.001);
+        });
+    }
+
+    [Fact]
     public async Task TheSmoothingChartIsAPlotlyChart()
     {
         var cell = (await Run()).CellContaining("Chart.Combine");

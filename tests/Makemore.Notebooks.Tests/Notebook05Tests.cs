@@ -51,6 +51,53 @@ public sealed class Notebook05Tests
     }
 
     [Fact]
+    public async Task ASingleNeuronGivesOneOutputPerExampleTheWeightOfItsInput()
+    {
+        var notebook = await Run();
+        var cell = notebook.CellContaining("torch.randn(27, 1,");
+        cell.Find(@"^xenc @ W: 5×1$");
+        var outputs = cell.Find(@"one output per example:\s+\[(.+)\]").Groups[1].Value;
+        Assert.Equal(5, outputs.Split(", ").Length);
+        Assert.Equal(outputs, cell.Find(@"the weight of each input:\s+\[(.+)\]").Groups[1].Value);
+        notebook.Find(@"^W: 27×27, 729 weights$");
+    }
+
+    [Fact]
+    public async Task LogitsAreLogProbabilitiesUpToOneConstantPerRow()
+    {
+        var cell = (await Run()).CellContaining("probs.log() - logits");
+        double[] Numbers(string label) => cell.Find($@"^{Regex.Escape(label)}\s+\[(.+)\]$").Groups[1].Value.Split(", ").Select(OutputNumbers.Parse).ToArray();
+        var rowZero = Numbers("probs.log() - logits, row 0, first five entries:");
+        Assert.All(rowZero, v => Assert.Equal(rowZero[0], v));
+        var constants = Numbers("first entry of each row:");
+        Assert.Equal(5, constants.Length);
+        Assert.Equal(constants, Numbers("-logsumexp(logits) of each row:"));
+        Assert.All(Numbers("spread along each row (max - min):"), spread => Assert.InRange(spread, 0, 1e-5));
+        Assert.InRange(cell.FindNumber(@"row 0 of the logits plus 5: largest change in the probabilities (\S+)$"), 0, 1e-6);
+        var softmax = cell.FindNumber(@"softmax\(\[z, 0\]\)\[0\] = ([\d.]+)");
+        Assert.Equal(softmax, cell.FindNumber(@"sigmoid\(z\) = ([\d.]+)"));
+    }
+
+    [Fact]
+    public async Task SquaredErrorStopsPushingWhenTheModelIsConfidentlyWrong()
+    {
+        var cell = (await Run()).CellContaining("LossAndGradient(a,");
+        var rows = Regex.Matches(cell.Text, @"^\s*(\d+)\s+(\S+)\s+([\d.]+)\s+(-[\d.]+)\s+([\d.]+)\s+(-[\d.]+)$", RegexOptions.Multiline)
+            .Select(m => (A: m.Number(1), PLabel: m.Number(2), Nll: m.Number(3), NllGradient: m.Number(4), Squared: m.Number(5), SquaredGradient: m.Number(6)))
+            .ToList();
+        Assert.Equal([0, 2, 5, 10], rows.Select(r => r.A));
+        Assert.Equal(3.2958, rows[0].Nll);
+        Assert.All(rows, r => Assert.InRange(r.NllGradient, -1, -0.96));
+        Assert.All(rows, r => Assert.InRange(r.Squared, 0, 2));
+        Assert.All(rows.Zip(rows.Skip(1)), pair =>
+        {
+            Assert.True(pair.Second.Nll > pair.First.Nll);
+            Assert.True(Math.Abs(pair.Second.SquaredGradient) < Math.Abs(pair.First.SquaredGradient));
+        });
+        Assert.InRange(Math.Abs(rows[^1].SquaredGradient), 0, 0.001);
+    }
+
+    [Fact]
     public async Task TheSeededNetworksLossOnEmmaIs3Point7693EveryWayItIsComputed()
     {
         var notebook = await Run();
@@ -90,14 +137,22 @@ public sealed class Notebook05Tests
     public async Task TrainingGivesTheLessonsLosses()
     {
         var cell = (await Run()).CellContaining("W.add_(W.grad!, alpha: -50);");
-        var losses = Regex.Matches(cell.Text, @"^step\s+(\d+): loss ([\d.]+)$", RegexOptions.Multiline)
-            .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Number(2));
+        var steps = Regex.Matches(cell.Text, @"^step\s+(\d+): loss ([\d.]+)   average NLL ([\d.]+)   perplexity ([\d.]+)$", RegexOptions.Multiline)
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => (Loss: m.Number(2), Nll: m.Number(3), Perplexity: m.Number(4)));
         int[] printedSteps = [1, .. Enumerable.Range(1, 10).Select(i => 10 * i)];
-        Assert.Equal(printedSteps, losses.Keys);
+        Assert.Equal(printedSteps, steps.Keys);
         // PyTorch 1.13 on the lesson's cell: 3.7686 at the first step, 2.4901 at the 100th.
-        Assert.Equal(3.7686, losses[1]);
-        Assert.Equal(2.4901, losses[100]);
-        Assert.All(losses.Values.Zip(losses.Values.Skip(1)), pair => Assert.True(pair.Second < pair.First));
+        Assert.Equal(3.7686, steps[1].Loss);
+        Assert.Equal(2.4901, steps[100].Loss);
+        // The data part alone (the loss without 0.01 * mean(W²)), and its perplexity.
+        Assert.Equal((3.7590, 42.90), (steps[1].Nll, steps[1].Perplexity));
+        Assert.Equal((2.4750, 11.88), (steps[100].Nll, steps[100].Perplexity));
+        Assert.All(steps.Values, s =>
+        {
+            Assert.True(s.Nll < s.Loss);
+            Assert.Equal(Math.Exp(s.Nll), s.Perplexity, 0.01);
+        });
+        Assert.All(steps.Values.Zip(steps.Values.Skip(1)), pair => Assert.True(pair.Second.Loss < pair.First.Loss));
     }
 
     [Fact]
@@ -107,8 +162,10 @@ public sealed class Notebook05Tests
         var cell = notebook.CellContaining("net300.Train(bigramCounts.ToExamples()");
         cell.Find(@"^228,146 examples, 627 distinct bigrams$");
         Assert.True(cell.FindNumber(@"largest difference to our losses over the first 100 steps: (\S+)") < 1e-5);
-        Assert.Equal(3.7686, cell.FindNumber(@"library: step 1 ([\d.]+)"));
-        var (at100, at200, at300) = (cell.FindNumber(@"step 100 ([\d.]+)"), cell.FindNumber(@"step 200 ([\d.]+)"), cell.FindNumber(@"step 300 ([\d.]+)"));
+        double LossAt(int step) => cell.FindNumber($@"^library, step\s+{step}: loss ([\d.]+)   average NLL [\d.]+   perplexity [\d.]+$");
+        Assert.Equal(3.7686, LossAt(1));
+        Assert.Equal(3.7590, cell.FindNumber(@"^library, step\s+1: loss [\d.]+   average NLL ([\d.]+)"));
+        var (at100, at200, at300) = (LossAt(100), LossAt(200), LossAt(300));
         Assert.Equal(2.4901, at100);
         Assert.True(at100 > at200 && at200 > at300);
         Assert.True(at100 - at200 > 4 * (at200 - at300), "the loss levels off");
@@ -119,13 +176,34 @@ public sealed class Notebook05Tests
     }
 
     [Fact]
+    public async Task TheLessonsLastPrintedLossIsOurLossAtStep267()
+    {
+        var cell = (await Run()).CellContaining("lessonsLastLoss = 2.481828");
+        cell.Find(@"^the lesson's last printed loss: 2\.481828$");
+        var match = cell.Find(@"^closest of our 300 steps: step (\d+), loss ([\d.]+)$");
+        Assert.Equal(267, match.Number(1));
+        var loss = match.Number(2);
+        Assert.InRange(Math.Abs(loss - 2.481828), 0, 5e-6);
+        var neighbours = cell.Find(@"^its neighbours: step 266 ([\d.]+), step 268 ([\d.]+)$");
+        Assert.True(neighbours.Number(1) > loss && loss > neighbours.Number(2));
+        Assert.All(new[] { neighbours.Number(1), neighbours.Number(2) }, n => Assert.True(Math.Abs(n - 2.481828) > Math.Abs(loss - 2.481828)));
+    }
+
+    [Fact]
     public async Task TheTrainedNetworkComesCloseToTheCountingModel()
     {
         var notebook = await Run();
-        var after100 = notebook.FindNumber(@"average NLL of the network after 100 steps: ([\d.]+)");
-        var after300 = notebook.FindNumber(@"average NLL of the network after 300 steps: ([\d.]+)");
-        Assert.Equal(2.4546, notebook.FindNumber(@"average NLL of the counting model \(k = 1\):\s+([\d.]+)"));
-        Assert.InRange(after300, 2.4546, after100);
+        var rows = Regex.Matches(notebook.CellContaining("var rawCounts =").Text, @"^(the .+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => (Nll: m.Number(2), Perplexity: m.Number(3), Bits: m.Number(4)));
+        Assert.Equal(["the network after 100 steps", "the network after 300 steps", "the counting model (k = 1)", "the raw counts (k = 0)"], rows.Keys);
+        Assert.Equal((2.4546, 11.64, 3.541), rows["the counting model (k = 1)"]);
+        Assert.Equal((2.4540, 11.63, 3.540), rows["the raw counts (k = 0)"]);
+        Assert.InRange(rows["the network after 300 steps"].Nll, 2.4546, rows["the network after 100 steps"].Nll);
+        Assert.All(rows.Values, r =>
+        {
+            Assert.Equal(Math.Exp(r.Nll), r.Perplexity, 0.01);
+            Assert.Equal(r.Nll / Math.Log(2), r.Bits, 0.001);
+        });
         Assert.True(notebook.FindNumber(@"correlation of the two centred matrices: ([\d.]+)") > 0.9);
     }
 
@@ -141,13 +219,17 @@ public sealed class Notebook05Tests
     }
 
     [Fact]
-    public async Task TheNetworkSamplesTheLessonsFiveNames()
+    public async Task TheNetworkAtTheLessonsStepSamplesTheLessonsFiveNames()
     {
         var notebook = await Run();
-        string[] lessonNames = ["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."];
+        // The names the lesson's network printed; after the lesson's 100 steps ours differs in the fourth.
+        string[] lessonNames = ["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchthizarie."];
+        string[] after100 = ["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."];
         var sampled = notebook.CellContaining("LessonSampler.Draw(p, g)").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(lessonNames, sampled);
-        notebook.Find($"network after 100 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
+        Assert.Equal(after100, sampled);
+        notebook.Find($"^network after 100 steps: {Regex.Escape(string.Join("  ", after100))}$");
+        notebook.Find($"^network after 267 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
+        notebook.Find($"^network after 300 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
         notebook.Find(@"counting model \(k = 1\):  mor\.  axx\.  minaymoryles\.  kondlaisah\.  anchshizarie\.$");
 
         // Trained longer, the network draws more of the counting model's names from the same seed.
@@ -155,5 +237,25 @@ public sealed class Notebook05Tests
         var counting = Names("counting model (k = 1)");
         int SameAsCounting(string label) => Names(label).Zip(counting).Count(pair => pair.First == pair.Second);
         Assert.True(SameAsCounting("network after 300 steps") > SameAsCounting("network after 100 steps"));
+    }
+
+    [Fact]
+    public async Task TheCountTableGrowsAs27ToTheContextLengthWhileTheDataDoesNot()
+    {
+        var cell = (await Run()).CellContaining("table rows 27^(n-1)");
+        var rows = Regex.Matches(cell.Text, @"^\s*(\d)\s+([\d,]+)\s+([\d,]+)\s+([\d,]+)\s+([\d,]+)$", RegexOptions.Multiline)
+            .Select(m => (N: (int)m.Number(1), Rows: m.Number(2), Cells: m.Number(3), Seen: m.Number(4), Weights: m.Number(5)))
+            .ToList();
+        Assert.Equal([2, 3, 4, 5, 6], rows.Select(r => r.N));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(Math.Pow(27, r.N - 1), r.Rows);
+            Assert.Equal(Math.Pow(27, r.N), r.Cells);
+            Assert.Equal((r.N - 1) * 27 * 27, r.Weights);
+            Assert.InRange(r.Seen, 1, r.Rows);
+        });
+        Assert.Equal(27, rows[0].Seen);
+        Assert.All(rows.Zip(rows.Skip(1)), pair => Assert.True(pair.Second.Seen / pair.Second.Rows < pair.First.Seen / pair.First.Rows));
+        Assert.True(rows[^1].Seen < 228_146 && rows[^1].Cells > 228_146);
     }
 }
