@@ -60,7 +60,7 @@ public sealed class Notebook02Tests
     [Fact]
     public async Task TheHeatmapLabelsEveryCellAndShowsProbabilitiesOnHover()
     {
-        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of").Html);
+        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N, vocab.Itos)").Html);
         Assert.Contains("plotly", html);
         Assert.Contains("\"type\":\"heatmap\"", html);
         Assert.Equal(27 * 27, Regex.Matches(html, @"""[.a-z]{2}<br>\d+""").Count);
