@@ -152,6 +152,10 @@ public sealed class ProseNumbersRuleTests
     {
         var number = Assert.Single(ProseNumbers.Quoted("## Loss\n\nIt starts high. After training, e.g. with 0.1 steps, the loss is low. Next."));
         Assert.Equal("After training, e.g. with 0.1 steps, the loss is low.", number.Sentence);
+        var wrapped = Assert.Single(ProseNumbers.Quoted("A first one. The loss falls\nto 2.4544 and\nstays. Next.\n- an item"));
+        Assert.Equal("The loss falls to 2.4544 and stays.", wrapped.Sentence);
+        var item = Assert.Single(ProseNumbers.Quoted("Intro line.\n- first item\n- the item with 0.25 in it\n| a | 1 |"));
+        Assert.Equal("- the item with 0.25 in it", item.Sentence);
     }
 }
 
@@ -255,18 +259,27 @@ internal static class ProseNumbers
         return rounded.ToString("F" + decimals, CultureInfo.InvariantCulture) == value;
     }
 
+    // A block is a paragraph (its lines may be wrapped), a list item, a table row or a heading.
+    static readonly Regex BlockStart = new(@"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+\.\s|\||#|>))", RegexOptions.Compiled);
+
     static string SentenceAround(string text, int index)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
-        var lineEnd = text.IndexOf('\n', index);
-        var line = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)];
-        var offset = index - lineStart;
-        var start = 0;
-        foreach (Match end in SentenceEnd.Matches(line))
+        var blockStart = 0;
+        var blockEnd = text.Length;
+        foreach (Match boundary in BlockStart.Matches(text))
         {
-            if (end.Index >= offset) return line[start..end.Index].Trim();
+            if (boundary.Index >= index) { blockEnd = boundary.Index; break; }
+            blockStart = boundary.Index + boundary.Length;
+        }
+        // Wrapped lines read as one line; replacing each newline by a space keeps the offsets.
+        var block = text[blockStart..blockEnd].Replace('\n', ' ');
+        var offset = index - blockStart;
+        var start = 0;
+        foreach (Match end in SentenceEnd.Matches(block))
+        {
+            if (end.Index >= offset) return block[start..end.Index].Trim();
             start = end.Index + end.Length;
         }
-        return line[start..].Trim();
+        return block[start..].Trim();
     }
 }
