@@ -37,6 +37,12 @@ public sealed class Notebook01Tests
         var notebook = await Executed();
         Assert.Equal(627, notebook.FindNumber(@"^(\d+) different bigrams"));
         Assert.Equal(228146, notebook.FindNumber(@"different bigrams, (\d+) bigrams in all"));
+        // One bigram more than characters per name, so the total is characters plus names.
+        var sum = notebook.Find(@"^(\d+) characters \+ (\d+) names = (\d+)$");
+        Assert.Equal(32033, sum.Number(2));
+        Assert.Equal(sum.Number(1) + sum.Number(2), sum.Number(3));
+        Assert.Equal(228146, sum.Number(3));
+        Assert.Equal(729, notebook.FindNumber(@"possible pairs: 27 × 27 = (\d+)"));
     }
 
     [Fact]

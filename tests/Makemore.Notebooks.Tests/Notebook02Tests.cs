@@ -17,6 +17,29 @@ public sealed class Notebook02Tests
     }
 
     [Fact]
+    public async Task TheLessonsFirst28By28TableWastesTheEndRowAndTheStartColumn()
+    {
+        var notebook = await Executed();
+        Assert.Equal(228146, notebook.FindNumber(@"N28: 28×28 Int32, (\d+) bigrams counted"));
+        notebook.Find(@"^row <E>:    sum 0, zeros 28 of 28$");
+        notebook.Find(@"^column <S>: sum 0, zeros 28 of 28$");
+        notebook.Find(@"^cells in that row or column: 55 of 784$");
+    }
+
+    [Fact]
+    public async Task TheFirstTableIsDrawnWithItsMarkersAsLabels()
+    {
+        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N28").Html);
+        Assert.Contains("\"type\":\"heatmap\"", html);
+        // 28 × 28 labelled squares; the markers are HTML entities so that Plotly does not read <S> as a tag.
+        Assert.Equal(28 * 28, Regex.Matches(html, @"""([a-z]|&lt;[SE]&gt;){2}<br>\d+""").Count);
+        Assert.Contains("\"&lt;S&gt;a<br>4410\"", html);
+        Assert.Contains("\"a&lt;E&gt;<br>6640\"", html);
+        Assert.Contains("\"&lt;E&gt;a<br>0\"", html);
+        Assert.DoesNotContain("<S>", html);
+    }
+
+    [Fact]
     public async Task CountsIntoAn27By27Int32Tensor()
     {
         var notebook = await Executed();
@@ -37,12 +60,20 @@ public sealed class Notebook02Tests
     [Fact]
     public async Task TheHeatmapLabelsEveryCellAndShowsProbabilitiesOnHover()
     {
-        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of").Html);
+        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N, vocab.Itos)").Html);
         Assert.Contains("plotly", html);
         Assert.Contains("\"type\":\"heatmap\"", html);
         Assert.Equal(27 * 27, Regex.Matches(html, @"""[.a-z]{2}<br>\d+""").Count);
         Assert.Contains("\"an<br>5438\"", html);
         Assert.Contains("bigram <b>an</b><br>count 5,438 of 33,885 after 'a'<br>P(n | a) = 0.1605", html);
+    }
+
+    [Fact]
+    public async Task CountsTheZeroCellsAndTheRowTotalsTheProseQuotes()
+    {
+        var notebook = await Executed();
+        notebook.Find(@"^cells that are 0: 102 of 729, among them jx = 0 and qb = 0$");
+        notebook.Find(@"^row a: 33885 pairs, row q: 272 pairs$");
     }
 
     [Fact]

@@ -91,6 +91,24 @@ public sealed class Notebook03Tests
     }
 
     [Fact]
+    public async Task TheMatrixWithoutKeepdimGivesOtherNamesFromTheSameSeed()
+    {
+        var lines = Lines((await Executed()).CellContaining("SampleName(wrong, gWrong)").Stdout);
+        Assert.Equal("P (keepdim: true)   wrong (no keepdim)", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], rows.Select(r => r[0]));
+        Assert.Equal(
+            ["prrabuxclssoxxxxzontantorsemrdef.", "ppprluzavilavegunjemahekwiffffksslyndomdeyviu.", "jadw.", "chinzwamikojowivighoumo.", "ch."],
+            rows.Select(r => r[1]));
+    }
+
+    [Fact]
+    public async Task PHoldsAllTheParameters()
+    {
+        (await Executed()).Find("^P: 27 × 27 = 729 numbers, all the parameters of the counting model$");
+    }
+
+    [Fact]
     public async Task TheLibrarysSamplerGivesTheSameNamesFromTheSameP()
     {
         var cell = (await Executed()).CellContaining("LessonSampler.Sample(model");
