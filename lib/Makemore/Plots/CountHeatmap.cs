@@ -32,6 +32,7 @@ public static class CountHeatmap
         var rows = matrix.GetLength(0);
         var columns = matrix.GetLength(1);
         Heatmap.CheckLabels(rows, columns, rowLabels, columnLabels);
+        string[] xs = Heatmap.Texts(columnLabels), ys = Heatmap.Texts(rowLabels);
 
         var z = new long[rows][];
         var cellText = new string[rows][];
@@ -46,17 +47,16 @@ public static class CountHeatmap
             for (var j = 0; j < columns; j++)
             {
                 var count = matrix[i, j];
-                var bigram = rowLabels[i] + columnLabels[j];
+                var bigram = ys[i] + xs[j];
                 var probability = rowTotal == 0 ? 0.0 : (double)count / rowTotal;
                 z[i][j] = count;
                 cellText[i][j] = $"{bigram}<br>{count}";
                 hoverText[i][j] = string.Create(CultureInfo.InvariantCulture,
-                    $"bigram <b>{bigram}</b><br>count {count:N0} of {rowTotal:N0} after '{rowLabels[i]}'<br>" +
-                    $"P({columnLabels[j]} | {rowLabels[i]}) = {probability:0.0000}");
+                    $"bigram <b>{bigram}</b><br>count {count:N0} of {rowTotal:N0} after '{ys[i]}'<br>" +
+                    $"P({xs[j]} | {ys[i]}) = {probability:0.0000}");
             }
         }
 
-        string[] xs = [.. columnLabels], ys = [.. rowLabels];
         var cellSize = Heatmap.CellSize(rows, columns);
         // The lesson's matplotlib "Blues": white for few, dark blue for many, each square labelled.
         return Heatmap.Of(z, xs, ys, "Blues", trace =>
@@ -67,7 +67,7 @@ public static class CountHeatmap
                 trace.SetProperty("hovertext", hoverText);
                 trace.SetProperty("hovertemplate", "%{hovertext}<extra></extra>");
             }, title)
-            .WithTitleText(title)
+            .WithTitleText(Heatmap.Text(title))
             .WithCategoryAxes(xs, ys, "next symbol", "previous symbol")
             .WithSize(Width: cellSize * columns + 180, Height: cellSize * rows + 160);
     }

@@ -14,6 +14,14 @@ internal static class Heatmap
     /// <summary>Pixels per square: a 27×27 matrix fits a notebook's width, a small one is not blown up.</summary>
     public static int CellSize(int rows, int columns, int span = 900) => Math.Clamp(span / Math.Max(rows, columns), 14, 40);
 
+    /// <summary>
+    /// Plotly reads labels and titles as a little HTML: "&lt;S&gt;" would start a strike-through tag and vanish. Escaped,
+    /// every label shows as written.
+    /// </summary>
+    public static string Text(string label) => label.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    public static string[] Texts(IEnumerable<string> labels) => [.. labels.Select(Text)];
+
     public static void CheckLabels(int rows, int columns, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels)
     {
         if (rowLabels.Count != rows || columnLabels.Count != columns)

@@ -44,7 +44,7 @@ public static class MatrixHeatmap
         if (!(double.IsFinite(min) && double.IsFinite(max) && min < max))
             throw new ArgumentException($"The colour range is two finite numbers, the first below the second, not ({min}, {max}).", nameof(range));
 
-        string[] xs = [.. columnLabels], ys = [.. rowLabels];
+        string[] xs = Heatmap.Texts(columnLabels), ys = Heatmap.Texts(rowLabels);
         var cellSize = Heatmap.CellSize(rows, columns);
         var chart = Heatmap.Of(z, xs, ys, scale == HeatmapScale.Sequential ? "Blues" : "RdBu", trace =>
         {
@@ -99,7 +99,7 @@ public static class MatrixHeatmap
             layout.SetProperty("margin", margin);
             return layout;
         }), chart);
-        return chart.WithTitleText(title);
+        return chart.WithTitleText(Heatmap.Text(title));
     }
 
     static (double, double) DefaultRange(double[][] z, HeatmapScale scale)

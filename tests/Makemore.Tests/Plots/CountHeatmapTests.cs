@@ -48,6 +48,20 @@ public class CountHeatmapTests
     }
 
     [Fact]
+    public void LabelsAndTitleShowAsWrittenNotAsPlotlysHtml()
+    {
+        Torch.Ready();
+        string[] labels = ["<S>", "a", "<E>"];
+        var figure = ChartJson.Of(CountHeatmap.Of(Counts(), labels, labels, "with <S> & <E>"));
+        var trace = figure.GetProperty("data").EnumerateArray().Single();
+        Assert.Equal("&lt;S&gt;a<br>5", ChartJson.Strings(trace.GetProperty("text"))[0][1]);
+        Assert.StartsWith("bigram <b>a&lt;E&gt;</b>", ChartJson.Strings(trace.GetProperty("hovertext"))[1][2]);
+        Assert.Equal(["&lt;S&gt;", "a", "&lt;E&gt;"],
+            figure.GetProperty("layout").GetProperty("xaxis").GetProperty("categoryarray").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("with &lt;S&gt; &amp; &lt;E&gt;", figure.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void AnEmptyRowHasProbabilityZeroNotNaN()
     {
         Torch.Ready();
