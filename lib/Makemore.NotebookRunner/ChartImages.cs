@@ -71,14 +71,26 @@ static partial class ChartImages
     static string StableId(string notebook, int chart) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{notebook}#{chart}")).AsSpan(0, 16)).ToString();
 
-    [GeneratedRegex(""""title":\{"text":"(?<title>(?:[^"\\]|\\.)*)"""")]
-    private static partial Regex TitleText();
+    [GeneratedRegex(@"var layout = (?<layout>\{.*\});\r?\n")]
+    private static partial Regex Layout();
 
-    // The chart's title as the picture's alt text (the layout's last title is the chart's, after the axes' ones).
+    // The chart's title (the layout's title.text, as text or as plotly's HTML-ish markup) as the picture's alt text.
     static string Title(string html)
     {
-        var titles = TitleText().Matches(html);
-        var title = titles.Count > 0 ? Regex.Unescape(titles[^1].Groups["title"].Value) : "";
+        var title = "";
+        if (Layout().Match(html) is { Success: true } layout)
+        {
+            try
+            {
+                var node = System.Text.Json.Nodes.JsonNode.Parse(layout.Groups["layout"].Value)?["title"];
+                title = (node is System.Text.Json.Nodes.JsonObject ? (string?)node["text"] : (string?)node) ?? "";
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // no title then
+            }
+        }
+        title = Regex.Replace(title, "<[^>]*>", " ").Trim();
         return System.Net.WebUtility.HtmlEncode(title.Length > 0 ? $"Chart: {title}" : "Chart");
     }
 }

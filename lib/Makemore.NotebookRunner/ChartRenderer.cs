@@ -71,7 +71,10 @@ sealed class ChartRenderer : IAsyncDisposable
         await File.WriteAllTextAsync(file, $$"""
             <!DOCTYPE html>
             <html><head><meta charset="utf-8">
-            <style>body { margin: 0; background: white; font-family: sans-serif; } #output { width: {{PageWidth}}px; }</style>
+            <style>
+              body { margin: 0; background: white; font-family: sans-serif; } #output { width: {{PageWidth}}px; }
+              .modebar-container { display: none; } /* its buttons do nothing in a picture */
+            </style>
             <script src="plotly.min.js"></script>
             <script>
               // Plotly.NET's script asks require.js for 'plotly'; hand it the copy loaded above.
@@ -81,14 +84,15 @@ sealed class ChartRenderer : IAsyncDisposable
             </head><body><div id="output">{{html}}</div></body></html>
             """);
         await using var page = await browser.NewPageAsync();
-        await page.SetViewportAsync(new ViewPortOptions { Width = PageWidth, Height = 800, DeviceScaleFactor = 1 });
+        await page.SetViewportAsync(new ViewPortOptions { Width = 2 * PageWidth, Height = 1200, DeviceScaleFactor = 1 });
         await page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
         // Drawn: plotly marks the div and has laid out its SVG; two frames more let the last text settle.
         await page.WaitForFunctionAsync(
             $"() => {{ const d = document.getElementById('{id}'); return d && d.classList.contains('js-plotly-plot') && d.querySelector('.main-svg'); }}",
             new WaitForFunctionOptions { Timeout = 30_000 });
         await page.EvaluateExpressionAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-        var chart = await page.QuerySelectorAsync($"[id='{id}']") ?? throw new InvalidOperationException($"chart {id} was not drawn");
+        // The drawing itself, at its own size (a chart with a width of its own may be wider than the output area).
+        var chart = await page.QuerySelectorAsync($"[id='{id}'] .svg-container") ?? throw new InvalidOperationException($"chart {id} was not drawn");
         return await chart.ScreenshotDataAsync(new ElementScreenshotOptions { Type = ScreenshotType.Png });
     }
 
