@@ -20,6 +20,7 @@ static class Runner
             if (clash is not null) throw new UsageException($"two notebooks are named {clash.Key}; their executed copies would overwrite each other.");
             Directory.CreateDirectory(options.OutputFolder);
         }
+        await using var renderer = options.ChartImages ? await StartRendererAsync(options) : null;
 
         var clock = Stopwatch.StartNew();
         var jobs = Math.Min(options.Jobs, notebooks.Count);
@@ -49,6 +50,8 @@ static class Runner
                     own.NotebookStarting(number + 1, notebooks.Count, notebook);
                     var started = clock.Elapsed;
                     succeeded[number] = await worker.RunAsync(cancellation);
+                    if (succeeded[number] && renderer is not null)
+                        succeeded[number] = await AddChartImagesAsync(renderer, options.OutputFor(notebook), own);
                     own.NotebookFinished(number + 1, notebooks.Count, succeeded[number], clock.Elapsed - started, options.OutputFor(notebook));
                     if (own != reporter) reporter.Publish(own);
                 }
@@ -63,5 +66,48 @@ static class Runner
         var failed = notebooks.Take(running.Count).Where((_, i) => !succeeded[i]).ToList();
         reporter.Summary(notebooks.Count, failed, clock.Elapsed, jobs);
         return failed.Count == 0 && running.Count == notebooks.Count && !cancellation.IsCancellationRequested ? ExitCodes.Success : ExitCodes.CellFailed;
+    }
+
+    /// <summary>Adds the charts' pictures to notebooks that have already run (in place).</summary>
+    public static async Task<int> AddChartImagesAsync(IEnumerable<string> inputs, RunOptions options, ProgressReporter reporter)
+    {
+        var notebooks = NotebookInputs.Expand(inputs);
+        foreach (var notebook in notebooks) NotebookFile.Read(notebook);
+        await using var renderer = await StartRendererAsync(options);
+        var ok = true;
+        foreach (var notebook in notebooks)
+        {
+            reporter.Stray(DisplayPath.Of(notebook));
+            ok &= await AddChartImagesAsync(renderer, notebook, reporter);
+        }
+        return ok ? ExitCodes.Success : ExitCodes.CellFailed;
+    }
+
+    // Checked before any notebook runs, like the notebooks themselves: a refresh that cannot draw its pictures is bad usage.
+    static async Task<ChartRenderer> StartRendererAsync(RunOptions options)
+    {
+        var browser = options.Browser ?? ChartRenderer.FindBrowser()
+            ?? throw new UsageException("--chart-images needs Chromium: install it (Debian: apt-get install chromium) or name it with --browser.");
+        if (!File.Exists(browser)) throw new UsageException($"{browser}: no such browser (--browser).");
+        if (!File.Exists(options.PlotlyJs))
+            throw new UsageException($"{options.PlotlyJs}: no plotly.js for --chart-images; get it with " +
+                "`npm install --prefix artifacts/plotly plotly.js-dist-min@2.28.0` or name it with --plotly-js.");
+        return await ChartRenderer.StartAsync(browser, options.PlotlyJs);
+    }
+
+    // Drawn after the notebook ran (the worker has exited): one browser serves every notebook, one page at a time.
+    static async Task<bool> AddChartImagesAsync(ChartRenderer renderer, string executed, ProgressReporter reporter)
+    {
+        try
+        {
+            var charts = await renderer.AddAsync(executed);
+            reporter.Stray($"  {charts} chart(s) given their pictures");
+            return true;
+        }
+        catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or InvalidOperationException or IOException)
+        {
+            reporter.Stray($"  could not draw the charts' pictures: {e.Message}");
+            return false;
+        }
     }
 }

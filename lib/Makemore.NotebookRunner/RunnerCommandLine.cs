@@ -31,20 +31,35 @@ static class RunnerCommandLine
             DefaultValueFactory = _ => RunOptions.DefaultJobs,
         };
         MustBePositive(jobs, "--jobs must be a positive number");
+        var chartImages = new Option<bool>("--chart-images")
+        {
+            Description = "Give every Plotly chart output a PNG of itself, drawn in headless Chromium, shown where scripts cannot run " +
+                "(GitHub, offline pages); used to refresh the committed notebooks (docs/outputs.md).",
+        };
+        var browser = new Option<string?>("--browser")
+        {
+            Description = "Chromium for --chart-images (default: $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser or /usr/bin/google-chrome).",
+        };
+        var plotlyJs = new Option<string>("--plotly-js")
+        {
+            Description = "plotly.min.js for --chart-images (2.28.0, the version Plotly.NET 6 loads).",
+            DefaultValueFactory = _ => RunOptions.DefaultPlotlyJs,
+        };
 
         var root = new RootCommand(
             "Executes .ipynb notebooks top to bottom, each in a fresh .NET Interactive kernel with the notebook's folder as " +
             "the current directory, and writes executed copies with all outputs. Exit codes: 0 every cell ran, 1 a cell " +
             "failed or timed out, 2 bad usage.")
         {
-            notebooks, output, inPlace, allowErrors, timeout, jobs, WorkerCommand(),
+            notebooks, output, inPlace, allowErrors, timeout, jobs, chartImages, browser, plotlyJs, WorkerCommand(), AddImagesCommand(),
         };
         root.SetAction((parse, cancellation) =>
         {
             if (parse.GetResult(output) is { Implicit: false } && parse.GetValue(inPlace))
                 return Task.FromResult(UsageError("--in-place and --output cannot be used together"));
             var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(inPlace), parse.GetValue(allowErrors),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(jobs));
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(jobs),
+                parse.GetValue(chartImages), parse.GetValue(browser), parse.GetValue(plotlyJs)!);
             var reporter = new ProgressReporter(Console.Out, Console.Error);
             return Usage(() => Runner.RunAsync(parse.GetValue(notebooks)!, options, reporter, cancellation));
         });
@@ -73,6 +88,23 @@ static class RunnerCommandLine
         worker.SetAction(parse => Worker.RunAsync(
             parse.GetValue(notebook)!, parse.GetValue(output)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(allowErrors)));
         return worker;
+    }
+
+    // For executed copies made without --chart-images (the notebook tests' copies, for instance), and for docs/images.
+    static Command AddImagesCommand()
+    {
+        var notebooks = new Argument<string[]>("executed") { Arity = ArgumentArity.OneOrMore };
+        var browser = new Option<string?>("--browser");
+        var plotlyJs = new Option<string>("--plotly-js") { DefaultValueFactory = _ => RunOptions.DefaultPlotlyJs };
+        var command = new Command("add-chart-images", "Gives the charts of already executed notebooks their pictures, in place.")
+        {
+            notebooks, browser, plotlyJs,
+        };
+        command.Hidden = true;
+        command.SetAction((parse, _) => Usage(() => Runner.AddChartImagesAsync(parse.GetValue(notebooks)!,
+            new RunOptions(RunOptions.DefaultOutputFolder, true, false, TimeSpan.Zero, 1, true, parse.GetValue(browser), parse.GetValue(plotlyJs)!),
+            new ProgressReporter(Console.Out, Console.Error))));
+        return command;
     }
 
     static Option<bool> AllowErrorsOption() =>

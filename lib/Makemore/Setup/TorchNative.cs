@@ -66,12 +66,12 @@ internal static class TorchNative
         try
         {
             NativeLibrary.Load(original);
-            return $"loaded from {libtorch}";
+            return $"loaded from {Describe(libtorch)}";
         }
         catch (DllNotFoundException e) when (e.Message.Contains(MarkerVersion, StringComparison.Ordinal))
         {
             NativeLibrary.Load(PatchedCopy(original));
-            return $"loaded from {libtorch}, with {TorchSharpLibrary} patched for this system's older libstdc++";
+            return $"loaded from {Describe(libtorch)}, with {TorchSharpLibrary} patched for this system's older libstdc++";
         }
     }
 
@@ -110,6 +110,18 @@ internal static class TorchNative
         var probing = (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         return probing.Prepend(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"));
+    }
+
+    // The status line lands in committed notebook outputs: name the package or the build output, never this machine's path.
+    internal static string Describe(string folder)
+    {
+        foreach (var root in PackageRoots())
+        {
+            var relative = Path.GetRelativePath(root, folder);
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+                return $"the NuGet package folder ({relative.Replace(Path.DirectorySeparatorChar, '/')})";
+        }
+        return BuildOutputFolders().Contains(folder) ? "the build output" : Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar));
     }
 
     static IEnumerable<string> PackageRoots()
