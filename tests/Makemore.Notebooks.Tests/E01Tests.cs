@@ -58,15 +58,55 @@ public sealed class E01Tests
     }
 
     [Fact]
-    public async Task TheTrigramNetLandsBetweenTheCountingModels()
+    public async Task TheAdditiveNetLandsBetweenTheCountingModels()
     {
         var notebook = await Notebook();
         var net = notebook.FindNumber(@"trigram net, NLL on all names: (\d\.\d+)");
         var table = Table(notebook);
-        Assert.Equal(net, table["trigram, neural net"].Nll);
+        Assert.Equal(net, table["trigram, net of 54 rows"].Nll);
         Assert.True(table["trigram, counting (k = 1)"].Nll < net && net < table["bigram, counting (k = 1)"].Nll, $"trigram net {net}");
         Assert.True(net < table["bigram, neural net"].Nll);
-        Assert.Equal([729, 729, 19683, 1458], table.Values.Select(r => r.Numbers));
+        Assert.Equal([729, 729, 19683, 1458, 19683], table.Values.Select(r => r.Numbers));
+        Assert.All(table.Values, r => Assert.Equal(Math.Exp(r.Nll), r.Perplexity, 0.006));
+    }
+
+    [Fact]
+    public async Task ThePairNetIsTheLessonsNetWithOneRowPerPair()
+    {
+        var notebook = await Notebook();
+        notebook.Find(@"^emma's contexts \.\. \.e em mm ma are rows 0, 5, 148, 364, 352 of W729$");
+        notebook.Find(@"^one-hot product equals the picked rows: True$");
+        var loop = Regex.Matches(notebook.CellContaining("pairLosses.Add").Text, @"step \d: loss (\d\.\d+)").Select(m => m.Number(1)).ToArray();
+        Assert.Equal(3, loop.Length);
+        Assert.True(loop.Zip(loop.Skip(1)).All(p => p.Second < p.First), "the loss falls at every step");
+        var library = notebook.Find(@"ContextNet losses: (.+)$").Groups[1].Value.Split(' ').Select(OutputNumbers.Parse).ToArray();
+        Assert.Equal(loop, library);
+        Assert.True(notebook.FindNumber(@"largest difference from the loop's losses: (\S+)") < 1e-4);
+        Assert.True(notebook.FindNumber(@"largest difference between the two W after three steps: (\S+)") < 1e-3);
+    }
+
+    [Fact]
+    public async Task ThePairNetsLossEndsWithin001OfTheCountingModels()
+    {
+        var notebook = await Notebook();
+        var net = notebook.FindNumber(@"^729-row net, loss at step 5,000 \(with the regularisation term\): (\d\.\d+)$");
+        var counting = notebook.FindNumber(@"^counting trigram model \(k = 1\), NLL:\s+(\d\.\d+)$");
+        Assert.Equal(2.2126, counting);
+        Assert.True(Math.Abs(net - counting) < 0.01, $"net {net}, counting {counting}");
+        Assert.Equal(Math.Round(Math.Abs(net - counting), 4), notebook.FindNumber(@"^difference: (\d\.\d+)$"), 4);
+        var curve = Regex.Matches(notebook.CellContaining("pairNet.Train").Text, @"^step\s+[\d,]+: loss (\d\.\d+)$", RegexOptions.Multiline)
+            .Select(m => m.Number(1)).ToArray();
+        Assert.Equal(5, curve.Length);
+        Assert.Equal(net, curve[^1]);
+        Assert.True(curve.Zip(curve.Skip(1)).All(p => p.Second < p.First));
+        // Its NLL alone lies between the unsmoothed counts and the k = 1 model, far below the additive net.
+        var line = notebook.Find(@"^729-row net, NLL alone: (\d\.\d+); unsmoothed counts \(k = 0\), NLL: (\d\.\d+)$");
+        Assert.True(line.Number(2) < line.Number(1) && line.Number(1) < counting);
+        Assert.Equal(line.Number(1), Table(notebook)["trigram, net of 729 rows"].Nll);
+        var additive = notebook.Find(@"^54-row net, loss at step 500: (\d\.\d+), at step 1,000: (\d\.\d+)$");
+        Assert.True(additive.Number(2) > counting + 0.1 && additive.Number(1) - additive.Number(2) < 0.01, "the additive net levels off far above");
+        var chart = Assert.Single(notebook.CellContaining("pairNet.Train").Html);
+        Assert.Contains("counting model, k = 1", chart);
     }
 
     [Fact]
@@ -108,8 +148,8 @@ public sealed class E01Tests
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^[a-z]*\.\s+[a-z]*\.$", l));
     }
 
-    static Dictionary<string, (long Numbers, double Nll)> Table(ExecutedNotebook notebook) =>
-        Regex.Matches(notebook.CellContaining("\"numbers\"").Stdout, @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+([\d,]+)\s+(\d\.\d+)\s*$", RegexOptions.Multiline)
+    static Dictionary<string, (long Numbers, double Nll, double Perplexity)> Table(ExecutedNotebook notebook) =>
+        Regex.Matches(notebook.CellContaining("\"numbers\"").Stdout, @"^((?:bi|tri)gram, .+?)\s+([\d,]+)\s+(\d\.\d+)\s+(\d+\.\d+)\s*$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value.Trim(),
-                m => ((long)m.Number(2), m.Number(3)));
+                m => ((long)m.Number(2), m.Number(3), m.Number(4)));
 }

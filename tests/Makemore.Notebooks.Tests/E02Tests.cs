@@ -57,14 +57,15 @@ public sealed class E02Tests
         var counting = table["trigram, counting (k = 1)"];
         Assert.All(table.Where(r => r.Key != "trigram, counting (k = 1)"), r => Assert.True(r.Value.Gap < counting.Gap, r.Key));
         Assert.All(table.Values, r => Assert.Equal(Math.Round(r.Dev - r.Train, 4), r.Gap, 0.00011));
+        Assert.All(table.Values, r => Assert.Equal(Math.Exp(r.Dev), r.DevPerplexity, 0.002));
         var bigramUnseen = notebook.FindNumber(@"order 2: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
         var trigramUnseen = notebook.FindNumber(@"order 3: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
         Assert.True(trigramUnseen > 5 * bigramUnseen, $"trigram {trigramUnseen}% vs bigram {bigramUnseen}%");
         notebook.Find(@"k = 0: train NLL \d\.\d+, dev NLL (Infinity|∞)$");
     }
 
-    static Dictionary<string, (double Train, double Dev, double Test, double Gap)> Table(ExecutedNotebook notebook) =>
+    static Dictionary<string, (double Train, double Dev, double Test, double Gap, double DevPerplexity)> Table(ExecutedNotebook notebook) =>
         Regex.Matches(notebook.CellContaining("\"dev - train\"").Stdout,
-                @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(-?\d\.\d+)\s*$", RegexOptions.Multiline)
-            .ToDictionary(m => m.Groups[1].Value.Trim(), m => (m.Number(2), m.Number(3), m.Number(4), m.Number(5)));
+                @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(-?\d\.\d+)\s+(\d+\.\d+)\s*$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value.Trim(), m => (m.Number(2), m.Number(3), m.Number(4), m.Number(5), m.Number(6)));
 }

@@ -41,14 +41,51 @@ public sealed class E03Tests
     }
 
     [Fact]
-    public async Task TheRegularizationSweepChoosesTheLowestDevLoss()
+    public async Task TheRegularizationSweepOfThe729RowNetHasARealValley()
     {
         var notebook = await Notebook();
-        var points = Sweep(notebook.CellContaining("regularizationSweep = Sweep.Regularization"));
-        Assert.Equal(9, points.Count);
+        var points = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep"));
+        Assert.Equal(7, points.Count);
+        Assert.Equal(0.0003, points[0].Strength);
+        Assert.Equal(0.3, points[^1].Strength);
         var best = Assert.Single(points, p => p.Marked);
         Assert.Equal(points.Min(p => p.Dev), best.Dev);
-        Assert.True(points[^1].Dev > best.Dev + 0.1, "strong regularisation flattens the net's predictions");
+        // Strictly inside the swept range, with a higher dev loss at both ends.
+        var at = points.IndexOf(best);
+        Assert.InRange(at, 1, points.Count - 2);
+        Assert.True(points[0].Dev > best.Dev && points[^1].Dev > best.Dev, $"ends {points[0].Dev} and {points[^1].Dev}, best {best.Dev}");
+        Assert.True(points.Zip(points.Skip(1)).All(p => p.Second.Train >= p.First.Train), "the training loss never falls as the strength grows");
+        Assert.True(points[^1].Dev > best.Dev + 0.05, "strong regularisation flattens the net's predictions");
+        Assert.All(points, p => Assert.Equal(Math.Exp(p.Dev), p.DevPerplexity, 0.002));
+        Assert.Equal(best.Strength, notebook.FindNumber(@"best regularisation on dev: (\S+),"), 3);
+    }
+
+    [Fact]
+    public async Task TheStrengthMatchingTheChosenKIsNextToTheNetsBestAndBothPredictAlike()
+    {
+        var notebook = await Notebook();
+        var k = Sweep(notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
+        var net = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
+        var line = notebook.Find(@"^chosen k = (\S+), ([\d,]+) training examples, 19,683 weights: matching strength .+ = (\S+)$");
+        Assert.Equal(k.Strength, line.Number(1), 3);
+        Assert.Equal(182819, line.Number(2));
+        var matched = line.Number(3);
+        Assert.Equal(k.Strength * 19683 / (2 * 182819), matched, 3);
+        // The matching strength lies within half a grid step (a factor of 10^0.25) of the net's best strength.
+        Assert.InRange(Math.Abs(Math.Log10(matched / net.Strength)), 0, 0.25);
+        Assert.Equal(net.Dev, notebook.FindNumber(@"^best strength of the net's sweep: \S+, dev NLL (\d\.\d+)$"));
+        Assert.Equal(k.Dev, notebook.FindNumber(@"^counting model with k = \S+:\s+dev NLL (\d\.\d+)$"));
+        Assert.Equal(k.Dev, net.Dev, 0.001);
+        var rises = notebook.Find(@"^training the net again: 8,000 steps, the loss rose at (\d+) of them, none before step ([\d,]+), by at most (\S+)$");
+        Assert.True(rises.Number(2) > 4000 && rises.Number(3) < 1e-6, rises.Value);
+
+        var rows = Regex.Matches(notebook.CellContaining("masked_select").Stdout,
+                @"^(never|1 to 9 times|10 to 99 times|100 times or more)\s+(\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d) %$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => (Contexts: m.Number(2), Mean: m.Number(3), Share: m.Number(5)));
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(729, rows.Values.Sum(r => r.Contexts));
+        Assert.True(rows["100 times or more"].Mean < 0.02 && rows["100 times or more"].Share > 90, "frequent contexts: alike, and most dev examples");
+        Assert.True(rows["never"].Mean > 5 * rows["100 times or more"].Mean && rows["1 to 9 times"].Mean > 5 * rows["100 times or more"].Mean);
     }
 
     [Fact]
@@ -70,24 +107,25 @@ public sealed class E03Tests
     {
         var notebook = await Notebook();
         var smoothing = Sweep(notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
-        var regularization = Sweep(notebook.CellContaining("regularizationSweep = Sweep.Regularization")).Single(p => p.Marked);
+        var regularization = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
         Assert.Equal(smoothing.Dev, notebook.FindNumber(@"^trigram counting, k = \S+: dev NLL (\d\.\d+)"));
         Assert.Equal(regularization.Dev, notebook.FindNumber(@"^trigram net, regularisation \S+: dev NLL (\d\.\d+)"));
 
         var final = notebook.CodeCells.Last();
-        var counting = final.Find(@"^trigram counting, k = \S+\s+(\d\.\d+)\s+(\d\.\d+)\s*$");
-        var net = final.Find(@"^trigram net, regularisation \S+\s+(\d\.\d+)\s+(\d\.\d+)\s*$");
+        var counting = final.Find(@"^trigram counting, k = \S+\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)\s*$");
+        var net = final.Find(@"^trigram net, regularisation \S+\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)\s*$");
         Assert.Equal(smoothing.Dev, counting.Number(1));
         Assert.Equal(regularization.Dev, net.Number(1));
         // Test and dev are samples of the same names: close, and the counting model stays ahead.
         Assert.Equal(counting.Number(1), counting.Number(2), 0.03);
         Assert.Equal(net.Number(1), net.Number(2), 0.03);
-        Assert.True(counting.Number(2) < net.Number(2));
+        Assert.Equal(Math.Exp(counting.Number(2)), counting.Number(3), 0.002);
+        Assert.Equal(Math.Exp(net.Number(2)), net.Number(3), 0.002);
     }
 
-    sealed record Point(double Strength, double Train, double Dev, bool Marked);
+    sealed record Point(double Strength, double Train, double Dev, double DevPerplexity, bool Marked);
 
     static List<Point> Sweep(ExecutedCell cell) =>
-        Regex.Matches(cell.Stdout, @"^\s*(\d[\d.eE+-]*)\s+(\d\.\d+)\s+(\d\.\d+)(  <- lowest dev loss)?\s*$", RegexOptions.Multiline)
-            .Select(m => new Point(m.Number(1), m.Number(2), m.Number(3), m.Groups[4].Success)).ToList();
+        Regex.Matches(cell.Stdout, @"^\s*(\d[\d.eE+-]*)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)(  <- lowest dev loss)?\s*$", RegexOptions.Multiline)
+            .Select(m => new Point(m.Number(1), m.Number(2), m.Number(3), m.Number(4), m.Groups[5].Success)).ToList();
 }

@@ -1,0 +1,178 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Makemore;
+
+/// <summary>
+/// The lesson's one-layer net with one row of weights per whole context: W is float32 [V^(n-1), V] and a context's
+/// logits are the row <see cref="ContextIndex"/> gives it, which is one_hot(context index, V^(n-1)) @ W. For bigrams
+/// that is the lesson's 27×27 W; for trigrams W has 729 rows and the pair (a, b) picks row 27·a + b. Unlike
+/// <see cref="NeuralNGram"/>, which adds one row per context position, it can give every context its own
+/// distribution, exactly as the count table can. The model owns W: dispose it to free it.
+/// </summary>
+public sealed class ContextNet : INGramModel, IDisposable
+{
+    ContextNet(Vocabulary vocabulary, int order, Tensor w)
+    {
+        Vocabulary = vocabulary;
+        Order = order;
+        W = w.DetachFromDisposeScope();
+    }
+
+    public int Order { get; }
+    public Vocabulary Vocabulary { get; }
+    /// <summary>The weights, float32 [V^(n-1), V]: row c holds the logits of context c.</summary>
+    public Tensor W { get; }
+
+    /// <summary>A model with random weights, torch.randn((V^(n-1), V), generator=g): the lesson's start.</summary>
+    public static ContextNet Create(Vocabulary vocabulary, int order, Generator generator) =>
+        new(vocabulary, order, randn([Rows(vocabulary, order), vocabulary.Size], generator: generator));
+
+    /// <summary>A model with the given weights (for instance a W trained in a notebook); they are copied.</summary>
+    public static ContextNet FromWeights(Vocabulary vocabulary, int order, Tensor weights)
+    {
+        var shape = new[] { Rows(vocabulary, order), (long)vocabulary.Size };
+        if (!weights.shape.SequenceEqual(shape))
+            throw new ArgumentException(
+                $"An order-{order} context net over {vocabulary.Size} symbols has W of shape [{string.Join(", ", shape)}], not [{string.Join(", ", weights.shape)}].", nameof(weights));
+        using var scope = NewDisposeScope();
+        return new(vocabulary, order, weights.detach().to_type(ScalarType.Float32, copy: true).MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Logits, float32 [B, V], of contexts int64 [B, n-1]: the W rows of their context indices.</summary>
+    public Tensor Logits(Tensor contexts)
+    {
+        using var scope = NewDisposeScope();
+        var batch = ContextIndex.AsBatch(contexts, Order, Vocabulary.Size);
+        return W.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The softmax of the logits, computed as the lesson does (exp, then divide by the row sum).</summary>
+    public Tensor Probabilities(Tensor contexts)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return NeuralForward.Softmax(Logits(contexts)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Full-batch gradient descent on the count statistics: the same loss (the mean NLL of all counted examples plus
+    /// regularisation·mean(W²)) and the same gradient as the lesson's loop over every example, with one row per context
+    /// instead of one per example. Reports each step (its loss before the update) to <paramref name="progress"/> and
+    /// returns them all; cancelling stops before the next step and leaves W as trained so far.
+    /// </summary>
+    public IReadOnlyList<TrainingStep> Train(NGramCounts counts, TrainingOptions options,
+        IProgress<TrainingStep>? progress = null, CancellationToken cancellation = default)
+    {
+        options.Check();
+        using var targets = Targets.Of(counts, this);
+        var steps = new List<TrainingStep>(options.Steps);
+        for (var step = 0; step < options.Steps; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (loss, dataLoss) = Step(targets, options, withLoss: true);
+            var done = new TrainingStep(step, loss, dataLoss);
+            steps.Add(done);
+            progress?.Report(done);
+        }
+        return steps;
+    }
+
+    /// <summary>
+    /// One net per regularisation strength, each started from the same seeded random W and trained with
+    /// <paramref name="options"/> (its Regularization replaced by the strength) on the training words' counts; the
+    /// losses are data losses (average NLL) on the training and dev words, without the regularisation term.
+    /// </summary>
+    public static SweepResult RegularizationSweep(IReadOnlyList<string> train, IReadOnlyList<string> dev, Vocabulary vocabulary,
+        int order, IEnumerable<double> strengths, TrainingOptions options, ulong seed = 2147483647, CancellationToken cancellation = default)
+    {
+        var regs = strengths.ToArray();
+        if (regs.Length == 0) throw new ArgumentException("The sweep needs at least one strength.", nameof(strengths));
+        foreach (var reg in regs) (options with { Regularization = reg }).Check();
+        var counts = NGramCounts.Of(train, vocabulary, order);
+        using var trainExamples = counts.ToExamples();
+        using var devExamples = Examples.Of(dev, vocabulary, order);
+        return new(regs.Select(reg =>
+        {
+            using var generator = new Generator(seed);
+            using var model = Create(vocabulary, order, generator);
+            using var targets = Targets.Of(counts, model);
+            for (var step = 0; step < options.Steps; step++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                model.Step(targets, options with { Regularization = reg }, withLoss: false);
+            }
+            return new SweepPoint(reg, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
+        }).ToArray());
+    }
+
+    public void Dispose() => W.Dispose();
+
+    // The loss is Σ T·(-log softmax(W)) + r·mean(W²) with T[c, y] the share of all examples that have context c and
+    // next symbol y; its gradient is share(c)·softmax(W) - T + 2r/|W|·W (the cross-entropy gradient, probabilities
+    // minus targets, for each row weighted by its share). Written out, a step is five small operations instead of
+    // autograd's dozen, which matters when a sweep takes tens of thousands of them.
+    (double Loss, double DataLoss) Step(Targets targets, TrainingOptions options, bool withLoss)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (loss, dataLoss) = (double.NaN, double.NaN);
+        Tensor gradient;
+        if (withLoss)
+        {
+            var logProbs = W.log_softmax(1);
+            dataLoss = (-(logProbs * targets.Shares).sum()).item<float>();
+            loss = dataLoss + options.Regularization * W.pow(2).mean().item<float>();
+            gradient = logProbs.exp_();
+        }
+        else gradient = W.softmax(1);
+        gradient.mul_(targets.ContextShares).sub_(targets.Shares).add_(W, alpha: 2 * options.Regularization / W.numel());
+        W.add_(gradient, alpha: -options.LearningRate);
+        return (loss, dataLoss);
+    }
+
+    static long Rows(Vocabulary vocabulary, int order)
+    {
+        ContextIndex.CheckOrder(order);
+        if (order < 2)
+            throw new ArgumentOutOfRangeException(nameof(order), order, "A context net needs at least one context symbol: order 2 or more.");
+        var rows = ContextIndex.Count(vocabulary.Size, order);
+        if (rows > CountingModel.MaxTableCells / vocabulary.Size)
+            throw new ArgumentOutOfRangeException(nameof(order), order,
+                $"An order-{order} context net over {vocabulary.Size} symbols has {rows:N0} rows of {vocabulary.Size} weights, more than the {CountingModel.MaxTableCells:N0} this library builds.");
+        return rows;
+    }
+
+    /// <summary>The count statistics as training targets: the share of all examples in each (context, next) cell, and in each context.</summary>
+    sealed class Targets : IDisposable
+    {
+        Targets(Tensor shares)
+        {
+            Shares = shares.DetachFromDisposeScope();
+            ContextShares = shares.sum(1, keepdim: true).DetachFromDisposeScope();
+        }
+
+        public Tensor Shares { get; }
+        public Tensor ContextShares { get; }
+
+        public static Targets Of(NGramCounts counts, ContextNet model)
+        {
+            if (counts.Order != model.Order || !counts.Vocabulary.Itos.SequenceEqual(model.Vocabulary.Itos))
+                throw new ArgumentException(
+                    $"The counts are for order {counts.Order} over \"{counts.Vocabulary}\", the model is order {model.Order} over \"{model.Vocabulary}\".", nameof(counts));
+            if (counts.Total == 0) throw new ArgumentException("There are no examples to train on.", nameof(counts));
+            var v = model.Vocabulary.Size;
+            var shares = new float[model.W.numel()];
+            for (var i = 0; i < counts.Distinct; i++)
+                shares[counts.Contexts[i] * v + counts.Next[i]] = (float)((double)counts.Counts[i] / counts.Total);
+            using var scope = NewDisposeScope();
+            return new Targets(tensor(shares, model.W.shape));
+        }
+
+        public void Dispose()
+        {
+            Shares.Dispose();
+            ContextShares.Dispose();
+        }
+    }
+}
