@@ -73,7 +73,7 @@ public sealed class E04Tests
         Assert.InRange(float32.Number(1), 1e-7, 1e-4);
         Assert.InRange(float32.Number(2), 1e-6, 1e-2);
         var float64 = cell.Find(@"^float64: largest \|loss difference\| over 5 steps (\S+), max \|W difference\| after them (\S+)");
-        Assert.True(float64.Number(1) < 1e-12, $"float64 loss difference {float64.Groups[1].Value}");
+        Assert.InRange(float64.Number(1), 0, 4.45e-16); // the prose: within one float64 rounding step of losses between 2 and 4
         Assert.True(float64.Number(2) < 1e-10, $"float64 W difference {float64.Groups[2].Value}");
         var exact = cell.Find(@"float64 one-hot run: float32 W\[xs\] run (\S+), float32 one-hot run (\S+)");
         Assert.True(exact.Number(1) > exact.Number(2), "the prose says the W[xs] run is the one that drifts");
