@@ -48,6 +48,39 @@ public sealed class E04Tests
     }
 
     [Fact]
+    public async Task TrainingWithRowIndexingFollowsTheOneHotLoopsLosses()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var cell = notebook.CellContaining("TrainFromSeed(w => w[xs]");
+        // Rows: step, loss one-hot, loss W[xs], |difference|, NLL W[xs], perplexity exp(NLL).
+        var rows = System.Text.RegularExpressions.Regex.Matches(cell.Text, @"^ *(\d+) +(\S+) +(\S+) +(\S+) +(\S+) +(\S+)$",
+            System.Text.RegularExpressions.RegexOptions.Multiline).ToArray();
+        Assert.Equal(new[] { 1, 2, 3, 5, 10, 15, 20 }, rows.Select(r => (int)r.Number(1)));
+        foreach (var row in rows)
+        {
+            var (oneHot, indexed) = (row.Number(2), row.Number(3));
+            Assert.True(Math.Abs(oneHot - indexed) < 1e-4, $"step {row.Groups[1].Value}: {oneHot} against {indexed}");
+            Assert.InRange(Math.Abs(Math.Abs(oneHot - indexed) - row.Number(4)), 0, 2e-6); // from unrounded losses
+            Assert.InRange(Math.Abs(Math.Exp(row.Number(5)) - row.Number(6)), 0, 0.01);
+            Assert.InRange(indexed - row.Number(5), 0, 0.02); // the regularisation term is small and positive
+        }
+        Assert.Equal((3.768619, 3.768619), (rows[0].Number(2), rows[0].Number(3))); // the lesson's first loss
+        Assert.Equal(2.5887, rows[^1].Number(3), 4);
+
+        // Float32 rounding of indexing's gradient shows in the last digits; in float64 the runs are the same.
+        var float32 = cell.Find(@"^float32: largest \|loss difference\| over 20 steps (\S+), max \|W difference\| after them (\S+)");
+        Assert.InRange(float32.Number(1), 1e-7, 5e-5); // the prose: a few units in the fifth decimal at most
+        Assert.True(rows[^1].Number(4) < float32.Number(1), "the prose: the gap has shrunk by step 20");
+        Assert.InRange(float32.Number(2), 1e-6, 1e-2);
+        var float64 = cell.Find(@"^float64: largest \|loss difference\| over 5 steps (\S+), max \|W difference\| after them (\S+)");
+        Assert.InRange(float64.Number(1), 0, 4.45e-16); // the prose: within one float64 rounding step of losses between 2 and 4
+        Assert.True(float64.Number(2) < 1e-10, $"float64 W difference {float64.Groups[2].Value}");
+        var exact = cell.Find(@"float64 one-hot run: float32 W\[xs\] run (\S+), float32 one-hot run (\S+)");
+        Assert.True(exact.Number(1) > exact.Number(2), "the prose says the W[xs] run is the one that drifts");
+    }
+
+    [Fact]
     public async Task ItReportsTheCostOfTheOneHotMatrixAndTimesBothWays()
     {
         var notebook = await NotebookRun.ExecuteAsync(Notebook);

@@ -73,6 +73,10 @@ public sealed class E06Tests
         var row = sweep.Find($@"^ *{order} +(\S+) +(\S+) +(\S+) +(\S+)");
         Assert.Equal((bestK, train, dev), (row.Number(1), row.Number(2), row.Number(3)));
         Assert.Equal(dev - train, row.Number(4), 3);
+        // The last two columns: the best dev NLL as perplexity and as bits per character.
+        var scales = sweep.Find($@"^ *{order} .* (\S+) +(\S+)$");
+        Assert.InRange(Math.Abs(Math.Exp(dev) - scales.Number(1)), 0, 0.01);
+        Assert.InRange(Math.Abs(dev / Math.Log(2) - scales.Number(2)), 0, 0.001);
     }
 
     [Fact]
@@ -86,6 +90,40 @@ public sealed class E06Tests
         Assert.Equal(dev[4] - dev[3], sweep.Find(@"^ *5 +\S+ +\S+ +\S+ +\S+ +(\S+)").Number(1), 3);
         foreach (var chart in new[] { "var lossByOrder", "var devBySmoothing" })
             Assert.Contains(notebook.CellContaining(chart).Html, html => html.Contains("plotly", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task TheBigramColumnStartsWithTheLessonsSamples()
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var lines = notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)").Stdout.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("n = 1 (k 10)", StringComparison.Ordinal));
+        Assert.Equal("n = 1 (k 10)    n = 2 (k 0.32)  n = 3 (k 0.1)   n = 4 (k 0.1)   n = 5 (k 0.1)", lines[header].TrimEnd());
+        var rows = lines.Skip(header + 1).Take(12).ToArray();
+        Assert.All(rows, r => Assert.Equal(5 * 16, r.TrimEnd('\r').Length));
+        // The same seed and nearly the lesson's bigram probabilities: the lesson's first five words.
+        Assert.Equal(new[] { "mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie" }, rows.Take(5).Select(r => r.Substring(16, 16).Trim()));
+        Assert.Contains(rows, r => r[..16].Trim() == "(empty)"); // order 1 draws the end marker first now and then
+        Assert.Contains(rows, r => r[64..].Contains('*')); // order 5 copies training words
+    }
+
+    /// <summary>Of 1,000 sampled words per order: training words, average length, words using an unseen n-gram or context.</summary>
+    [Theory]
+    [InlineData(1, 19, 6.72, 0, 0)]
+    [InlineData(2, 88, 6.39, 1, 0)]
+    [InlineData(3, 168, 6.39, 31, 11)]
+    [InlineData(4, 228, 7.81, 250, 178)]
+    [InlineData(5, 261, 16.43, 571, 517)]
+    public async Task HigherOrdersCopyMoreAndWanderIntoUnseenContexts(int order, int copied, double length, int unseenNGram, int unseenContext)
+    {
+        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+
+        var cell = notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)");
+        var row = cell.Find($@"^ *{order} +([\d,]+) +([\d,]+) +(\S+) +([\d,]+) +([\d,]+)$");
+        Assert.Equal((copied, length, unseenNGram, unseenContext), ((int)row.Number(1), row.Number(3), (int)row.Number(4), (int)row.Number(5)));
+        Assert.InRange(row.Number(1) + row.Number(2), 0, 1000); // new distinct words and copies are among the 1,000
+        Assert.Equal(6.13, cell.FindNumber(@"training words: average length ([\d.]+)"));
     }
 
     /// <summary>Contexts seen in training and the shares of dev examples with an unseen context or n-gram, per order.</summary>
