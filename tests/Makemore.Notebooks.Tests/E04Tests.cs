@@ -90,7 +90,7 @@ public sealed class E04Tests
         Assert.Equal(228_146.0 * 27 * 27, work.Number(1));
         Assert.Equal(228_146.0 * 27, work.Number(2));
         // Timings vary: only that both were measured.
-        Assert.All(new[] { @"^logits only\s+(\S+) ms", @"^training step\s+(\S+) ms" },
+        Assert.All(new[] { @"^⏱ logits only\s+(\S+) ms", @"^⏱ training step\s+(\S+) ms" },
             pattern => Assert.True(notebook.FindNumber(pattern) > 0));
     }
 }

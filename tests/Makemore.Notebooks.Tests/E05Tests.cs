@@ -105,7 +105,7 @@ public sealed class E05Tests
         Assert.True(fused > 0);
         // The verdict in words, which the conclusion refers to, must say what the two times say.
         var manual = notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss");
-        var verdict = notebook.Find(@"^in this run (.+)$").Groups[1].Value;
+        var verdict = notebook.Find(@"^⏱ in this run (.+)$").Groups[1].Value;
         if (manual != fused) // equal to the printed digit: either verdict is consistent
             Assert.Equal(manual > fused ? "cross_entropy was the faster" : "the manual loss was as fast or faster", verdict);
         else

@@ -50,8 +50,8 @@ public sealed class E06Tests
         Assert.Equal((3.7686, 2.4901), (library.Number(1), library.Number(2)));
         Assert.True(notebook.FindNumber(@"largest \|loss difference\| from our loop over 100 steps: (\S+)") < 1e-5);
         Assert.True(notebook.FindNumber(@"max \|W difference\| after 100 steps: (\S+)") < 1e-4);
-        Assert.True(notebook.FindNumber(@"^full batch:\s+(\S+) ms per step") > 0);
-        Assert.True(notebook.FindNumber(@"^counts:\s+(\S+) ms per step") > 0);
+        Assert.True(notebook.FindNumber(@"^⏱ full batch:\s+(\S+) ms per step") > 0);
+        Assert.True(notebook.FindNumber(@"^⏱ counts:\s+(\S+) ms per step") > 0);
     }
 
     /// <summary>
