@@ -31,7 +31,7 @@ public sealed class Notebook02Tests
     {
         var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N28").Html);
         Assert.Contains("\"type\":\"heatmap\"", html);
-        // 28 × 28 labelled squares; the markers are HTML entities so that Plotly does not read <S> as a tag.
+        // 28 × 28 labelled squares; the heatmap writes the markers as HTML entities so that Plotly does not read <S> as a tag.
         Assert.Equal(28 * 28, Regex.Matches(html, @"""([a-z]|&lt;[SE]&gt;){2}<br>\d+""").Count);
         Assert.Contains("\"&lt;S&gt;a<br>4410\"", html);
         Assert.Contains("\"a&lt;E&gt;<br>6640\"", html);

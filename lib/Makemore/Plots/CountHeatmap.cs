@@ -66,7 +66,7 @@ public static class CountHeatmap
                 trace.SetProperty("textfont", Font.init(null, FSharpOption<double>.Some(Math.Max(7, cellSize / 3.3)), null));
                 trace.SetProperty("hovertext", hoverText);
                 trace.SetProperty("hovertemplate", "%{hovertext}<extra></extra>");
-            }, title)
+            }, Heatmap.Text(title))
             .WithTitleText(Heatmap.Text(title))
             .WithCategoryAxes(xs, ys, "next symbol", "previous symbol")
             .WithSize(Width: cellSize * columns + 180, Height: cellSize * rows + 160);

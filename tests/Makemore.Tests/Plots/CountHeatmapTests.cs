@@ -58,6 +58,7 @@ public class CountHeatmapTests
         Assert.StartsWith("bigram <b>a&lt;E&gt;</b>", ChartJson.Strings(trace.GetProperty("hovertext"))[1][2]);
         Assert.Equal(["&lt;S&gt;", "a", "&lt;E&gt;"],
             figure.GetProperty("layout").GetProperty("xaxis").GetProperty("categoryarray").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("with &lt;S&gt; &amp; &lt;E&gt;", trace.GetProperty("name").GetString());
         Assert.Equal("with &lt;S&gt; &amp; &lt;E&gt;", figure.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
     }
 
