@@ -9,16 +9,6 @@ public sealed class Notebook04Tests
     static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("04-the-loss.ipynb");
 
     [Fact]
-    public async Task OpensWithTheTitleAndTheStandardSetupCell()
-    {
-        var notebook = await Run();
-        Assert.StartsWith("# 04", notebook.Cell(1).Source);
-        Assert.Contains("dotnet build", notebook.Cell(1).Source);
-        Assert.StartsWith("#r \"nuget: TorchSharp-cpu, 0.107.0\"", notebook.CodeCells.First().Source);
-        Assert.EndsWith("Makemore.Notebook.Setup();", notebook.CodeCells.First().Source);
-    }
-
-    [Fact]
     public async Task ShowsEachBigramOfTheFirstThreeNamesWithItsProbabilityAndLog()
     {
         var cell = (await Run()).CellContaining("words.Take(3)");

@@ -10,16 +10,6 @@ public sealed class Notebook05Tests
     static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("05-neural-network.ipynb");
 
     [Fact]
-    public async Task OpensWithTheTitleAndTheStandardSetupCell()
-    {
-        var notebook = await Run();
-        Assert.StartsWith("# 05", notebook.Cell(1).Source);
-        Assert.Contains("dotnet build", notebook.Cell(1).Source);
-        Assert.StartsWith("#r \"nuget: TorchSharp-cpu, 0.107.0\"", notebook.CodeCells.First().Source);
-        Assert.EndsWith("Makemore.Notebook.Setup();", notebook.CodeCells.First().Source);
-    }
-
-    [Fact]
     public async Task EmmaGivesTheLessonsInputsAndLabels()
     {
         var notebook = await Run();

@@ -11,16 +11,6 @@ public sealed class Notebook06Tests
     static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("06-backprop-by-hand.ipynb");
 
     [Fact]
-    public async Task OpensWithTheTitleAndTheStandardSetupCell()
-    {
-        var notebook = await Run();
-        Assert.StartsWith("# 06", notebook.Cell(1).Source);
-        Assert.Contains("dotnet build", notebook.Cell(1).Source);
-        Assert.StartsWith("#r \"nuget: TorchSharp-cpu, 0.107.0\"", notebook.CodeCells.First().Source);
-        Assert.EndsWith("Makemore.Notebook.Setup();", notebook.CodeCells.First().Source);
-    }
-
-    [Fact]
     public async Task TheForwardPassOnEmmaIsTheLessons()
     {
         var notebook = await Run();
