@@ -6,7 +6,7 @@ namespace Makemore;
 
 /// <summary>
 /// Samples exactly the words the lesson got from torch.multinomial(p, num_samples=1, replacement=True, generator=g)
-/// (PyTorch before 2.1.1): per symbol, one float64 uniform u from the generator, then the first index whose
+/// (PyTorch 1.13 and earlier; 2.0 changed it): per symbol, one float64 uniform u from the generator, then the first index whose
 /// cumulative probability reaches u. With g = Generator(2147483647) and the k = 1 bigram model: "mor.", "axx.",
 /// "minaymoryles.", "kondlaisah.", "anchshizarie.". Works for any model and order.
 /// </summary>
