@@ -219,4 +219,62 @@ public class NeuralNGramTests
         using var difference = (model.W - counted.W).abs().max();
         Assert.True(difference.item<float>() < 1e-3, $"{difference.item<float>()}");
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void TrainingOnCountsTakesTheStepsOfTrainingOnTheirWeightedExamples(int order)
+    {
+        var words = NamesData.WordsOrSkip();
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(words);
+        var counts = NGramCounts.Of(words, vocabulary, order);
+        using var examples = counts.ToExamples();
+        var options = new TrainingOptions(Steps: 20, LearningRate: NeuralNGram.DefaultLearningRate(order));
+        using var g1 = new Generator(2147483647);
+        using var g2 = new Generator(2147483647);
+        using var direct = NeuralNGram.Create(vocabulary, order, g1);
+        using var viaExamples = NeuralNGram.Create(vocabulary, order, g2);
+        // Exactly the same numbers: one data path from the counts, the other through tensors and back.
+        var token = TestContext.Current.CancellationToken;
+        Assert.Equal(viaExamples.Train(examples, options, cancellation: token), direct.Train(counts, options, cancellation: token));
+        Assert.True(direct.W.Equals(viaExamples.W));
+    }
+
+    [Fact]
+    public void TheDefaultLearningRateIsTheLessonsForBigramsAndSmallerForHigherOrders()
+    {
+        Assert.Equal(50, NeuralNGram.DefaultLearningRate(2));
+        Assert.Equal(25, NeuralNGram.DefaultLearningRate(3));
+        Assert.Equal(50.0 / 11, NeuralNGram.DefaultLearningRate(12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.DefaultLearningRate(1));
+    }
+
+    [Fact]
+    public void TheHighestOrderIsTheLibrarysOwnLimit()
+    {
+        Torch.Ready();
+        // 27^14 is more than a long numbers (contexts, and n-gram keys); W stays small.
+        Assert.Equal(13, NeuralNGram.HighestOrder(27));
+        Assert.True(NeuralNGram.FitsOrder(27, 13));
+        Assert.False(NeuralNGram.FitsOrder(27, 14));
+        Assert.False(NeuralNGram.FitsOrder(27, 1));
+        // 65,536 symbols: W of order 2 alone would have 2^32 weights.
+        Assert.Equal(1, NeuralNGram.HighestOrder(65_536));
+        using var g = new Generator(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 14, g));
+    }
+
+    [Fact]
+    public void TrainingOptionsBreakNamedRules()
+    {
+        var steps = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(Steps: 0).Check());
+        Assert.Equal((nameof(TrainingOptions.Steps), "must be 1 or more"), (steps.ParamName, ArgumentRule.Of(steps)));
+        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(LearningRate: double.PositiveInfinity).Check());
+        Assert.Equal((nameof(TrainingOptions.LearningRate), "must be a positive number"), (rate.ParamName, ArgumentRule.Of(rate)));
+        var regularization = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(Regularization: -1).Check());
+        Assert.Equal((nameof(TrainingOptions.Regularization), "must be 0 or more"), (regularization.ParamName, ArgumentRule.Of(regularization)));
+        new TrainingOptions(Steps: 1, Regularization: 0).Check();
+    }
 }
