@@ -208,7 +208,7 @@ static class TrainCommand
 
     static string Symbols(Vocabulary vocabulary)
     {
-        var characters = vocabulary.ToString()[1..];
+        var characters = vocabulary.Symbols[1..];
         return characters.Length <= 64
             ? $"{vocabulary.Size} symbols ('{Vocabulary.Boundary}' and {characters})"
             : $"{vocabulary.Size} symbols ('{Vocabulary.Boundary}' and {characters.Length} characters)";
