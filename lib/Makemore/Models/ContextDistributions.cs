@@ -95,3 +95,90 @@ internal sealed class ContextDistributions : IDisposable
         Targets.Dispose();
     }
 }
+
+/// <summary>
+/// The count statistics of many distinct contexts (a high order on a large word list), in chunks of contexts whose
+/// logits take at most <see cref="ChunkElements"/> numbers at a time, with sparse targets: each distinct n-gram's row
+/// and next symbol in its chunk, and its share of all examples. The loss is the same sum, Σ share · -log softmax, and
+/// its gradient is accumulated chunk by chunk, so a step's memory stays flat whatever the number of contexts: the
+/// dense targets of <see cref="ContextDistributions"/> alone would be contexts × V floats (2.7 GB for the 8-grams of
+/// a 1.5-million-word dictionary).
+/// </summary>
+internal sealed class ChunkedDistributions : IDisposable
+{
+    /// <summary>The most numbers a chunk's logits (and its gathered rows of W) take: 2^22, 16 MB of float32.</summary>
+    public const long ChunkElements = 1L << 22;
+
+    readonly List<(Tensor Contexts, Tensor Entries, Tensor Shares)> chunks = [];
+
+    ChunkedDistributions() { }
+
+    /// <summary>Whether the counts' dense distributions (contexts × V targets) would take more than one chunk.</summary>
+    public static bool Needed(NGramCounts counts)
+    {
+        var contexts = counts.ContextArray.Length == 0 ? 0 : 1 + counts.ContextArray.Zip(counts.ContextArray.Skip(1)).Count(p => p.First != p.Second);
+        return (long)contexts * counts.Vocabulary.Size > ChunkElements;
+    }
+
+    public static ChunkedDistributions Of(NGramCounts counts)
+    {
+        var v = counts.Vocabulary.Size;
+        var width = counts.Order - 1;
+        var perChunk = (int)Math.Max(1, ChunkElements / ((long)v * Math.Max(width, 1)));
+        var (ids, next, count) = (counts.ContextArray, counts.NextArray, counts.CountArray);
+        var total = (double)counts.Total;
+        var result = new ChunkedDistributions();
+        for (var entry = 0; entry < ids.Length;)
+        {
+            // The next chunk: up to perChunk distinct contexts, each one run of the sorted entries.
+            var first = entry;
+            var contexts = new List<long>();
+            var entries = new List<long>();
+            var shares = new List<float>();
+            for (; entry < ids.Length; entry++)
+            {
+                if (contexts.Count == 0 || ids[entry] != contexts[^1])
+                {
+                    if (contexts.Count == perChunk) break;
+                    contexts.Add(ids[entry]);
+                }
+                entries.Add((long)(contexts.Count - 1) * v + next[entry]);
+                shares.Add((float)(count[entry] / total));
+            }
+            var symbols = new long[contexts.Count * width];
+            for (var c = 0; c < contexts.Count; c++) ContextIndex.DecodeInto(contexts[c], v, symbols.AsSpan(c * width, width));
+            result.chunks.Add((tensor(symbols, [contexts.Count, width]).DetachFromDisposeScope(),
+                tensor(entries.ToArray()).DetachFromDisposeScope(), tensor(shares.ToArray()).DetachFromDisposeScope()));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The weighted mean cross-entropy under W, with its gradient added to W.grad (a backward pass per chunk, so only
+    /// one chunk's graph exists at a time).
+    /// </summary>
+    public double Backward(Tensor w)
+    {
+        double loss = 0;
+        foreach (var (contexts, entries, shares) in chunks)
+        {
+            using var scope = NewDisposeScope();
+            var logp = NeuralForward.IndexedLogitsOfValid(w, contexts).log_softmax(1).flatten();
+            var chunkLoss = -(logp.index_select(0, entries) * shares).sum();
+            chunkLoss.backward();
+            loss += chunkLoss.item<float>();
+        }
+        return loss;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (contexts, entries, shares) in chunks)
+        {
+            contexts.Dispose();
+            entries.Dispose();
+            shares.Dispose();
+        }
+    }
+}
+

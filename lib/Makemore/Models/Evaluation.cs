@@ -30,8 +30,8 @@ public static class Evaluation
         return NeuralForward.Mean(nll, examples.Weights).item<float>();
     }
 
-    // Contexts scored per batch in the count-statistics evaluation: at most this many probabilities at once (16 MB), so
-    // memory stays flat however many distinct contexts there are.
+    // Contexts scored per batch in the count-statistics evaluation: at most this many probabilities (or gathered
+    // weights) at once (16 MB), so memory stays flat however many distinct contexts there are.
     const long ProbabilitiesPerBatch = 1L << 22;
 
     /// <summary>
@@ -46,7 +46,8 @@ public static class Evaluation
         var v = model.Vocabulary.Size;
         var width = model.Order - 1;
         var (contexts, next, count) = (counts.ContextArray, counts.NextArray, counts.CountArray);
-        var batchContexts = (int)Math.Max(1, ProbabilitiesPerBatch / v);
+        // A neural model gathers n-1 rows of W per context before adding them up: those count too.
+        var batchContexts = (int)Math.Max(1, ProbabilitiesPerBatch / ((long)v * Math.Max(width, 1)));
         // A context has at most V entries, so a batch has at most batchContexts·V.
         var rowOf = new int[Math.Min(contexts.Length, (long)batchContexts * v)];
         var rows = new List<long>(Math.Min(contexts.Length, batchContexts));

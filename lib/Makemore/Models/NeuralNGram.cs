@@ -85,16 +85,42 @@ public sealed class NeuralNGram : INGramModel, IDisposable
 
     /// <summary>
     /// The same full-batch gradient descent on count statistics directly: the same steps as on all the examples the
-    /// counts stand for (and as on <see cref="NGramCounts.ToExamples"/>), with memory that grows with the distinct
-    /// contexts, not with the examples.
+    /// counts stand for (and, number for number, as on <see cref="NGramCounts.ToExamples"/>), with memory that grows
+    /// with the distinct n-grams, not with the examples. Many distinct contexts (more than 2^22 targets) are trained in
+    /// chunks, each step's gradient accumulated chunk by chunk: the same loss and gradient up to float32 rounding.
     /// </summary>
     public IReadOnlyList<TrainingStep> Train(NGramCounts counts, TrainingOptions options,
         IProgress<TrainingStep>? progress = null, CancellationToken cancellation = default)
     {
         counts.CheckFits(this);
         options.Check();
+        if (ChunkedDistributions.Needed(counts))
+        {
+            using var chunked = ChunkedDistributions.Of(counts);
+            return TrainChunked(chunked, options, progress, cancellation);
+        }
         using var distributions = ContextDistributions.Of(counts);
         return Train(() => distributions.CrossEntropy(W), options, progress, cancellation);
+    }
+
+    IReadOnlyList<TrainingStep> TrainChunked(ChunkedDistributions chunks, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
+    {
+        var steps = new List<TrainingStep>(options.Steps);
+        for (var step = 0; step < options.Steps; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            W.grad = null;
+            var dataLoss = chunks.Backward(W);
+            var regularization = NeuralForward.Regularization(W, options.Regularization);
+            regularization.backward();
+            using (no_grad())
+                W.add_(W.grad!, alpha: -options.LearningRate);
+            var done = new TrainingStep(step, (float)(dataLoss + regularization.item<float>()), (float)dataLoss);
+            steps.Add(done);
+            progress?.Report(done);
+        }
+        return steps;
     }
 
     IReadOnlyList<TrainingStep> Train(Func<Tensor> dataLossOf, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)

@@ -277,4 +277,30 @@ public class NeuralNGramTests
         Assert.Equal((nameof(TrainingOptions.Regularization), "must be 0 or more"), (regularization.ParamName, ArgumentRule.Of(regularization)));
         new TrainingOptions(Steps: 1, Regularization: 0).Check();
     }
+
+    [Fact]
+    public void ManyContextsTrainInChunksWithTheStepsOfAllExamples()
+    {
+        Torch.Ready();
+        // 601 symbols: the trigrams' distinct contexts times V are more targets than one chunk holds.
+        var words = EvaluationTests.LargeAlphabetWords();
+        var vocabulary = Vocabulary.FromWords(words);
+        var counts = NGramCounts.Of(words, vocabulary, 3);
+        Assert.True(ChunkedDistributions.Needed(counts));
+        using var all = Examples.Of(words, vocabulary, 3);
+        var options = new TrainingOptions(Steps: 5, LearningRate: 25, Regularization: 0.01);
+        using var g1 = new Generator(11);
+        using var g2 = new Generator(11);
+        using var chunked = NeuralNGram.Create(vocabulary, 3, g1);
+        using var fullBatch = NeuralNGram.Create(vocabulary, 3, g2);
+        var token = TestContext.Current.CancellationToken;
+        var chunkedSteps = chunked.Train(counts, options, cancellation: token);
+        var fullSteps = fullBatch.Train(all, options, cancellation: token);
+        foreach (var (c, f) in chunkedSteps.Zip(fullSteps))
+        {
+            Assert.Equal(f.Loss, c.Loss, 1e-5);
+            Assert.Equal(f.DataLoss, c.DataLoss, 1e-5);
+        }
+        Assert.True(chunked.W.allclose(fullBatch.W, rtol: 0, atol: 1e-4));
+    }
 }
