@@ -9,12 +9,12 @@ static class SampleCommand
     {
         Description = "A model file saved by makemore train --save.",
     };
-    static readonly Option<ulong> Seed = new("--seed")
+    static readonly Option<ulong> Seed = new Option<ulong>("--seed")
     {
         HelpName = "seed",
         Description = "Seed of the random generator for sampling (the same seed gives the samples makemore train printed).",
         DefaultValueFactory = _ => TrainCommand.DefaultSeed,
-    };
+    }.Seed();
     static readonly Option<int> Samples = SampleReport.CountOption("How many words to sample.");
 
     public static Command Create()
@@ -35,7 +35,7 @@ static class SampleCommand
         using var trained = ModelFile.Load(path);
         var smoothing = trained.Model is CountingModel counting ? $", smoothing k = {counting.Smoothing}" : "";
         Console.WriteLine($"model    {path}: {trained.Description}{smoothing}, trained on {trained.TrainingWords.Count:N0} words of {trained.Source}");
-        SampleReport.Print(SampleReport.Draw(trained.Model, seed, samples), trained.TrainingWords, seed);
+        SampleReport.Write(trained.Model, seed, samples, trained.TrainingWords);
         return ExitCodes.Ok;
     }
 }

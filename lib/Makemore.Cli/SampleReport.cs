@@ -1,20 +1,31 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
 using static TorchSharp.torch;
 
 namespace Makemore.Cli;
 
-/// <summary>Samples words and prints them, one per line, marking with a star those that are among the training words.</summary>
+/// <summary>
+/// Samples words and writes each one as soon as it is made, one per line, marking with a star those that are among
+/// the training words; a line after them says how many were. Large counts show their progress on stderr.
+/// </summary>
 static class SampleReport
 {
     public const string Mark = "*";
+    /// <summary>From this many samples on, a progress line on stderr (when it is a terminal and stdout is not) says how far sampling is.</summary>
+    public const int ProgressFrom = 10_000;
+    // Words are made in batches that start at one word and double up to this size: the first words appear at once,
+    // and a large count pays the sampler's per-call set-up (each context's distribution) once per batch, not per word.
+    const int LargestBatch = 1 << 14;
+    static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The --samples option both commands have: how many words to print, 20 unless given.</summary>
-    public static Option<int> CountOption(string description) => new("--samples", "-s")
+    public static Option<int> CountOption(string description) => new Option<int>("--samples", "-s")
     {
         HelpName = "count",
         Description = description,
         DefaultValueFactory = _ => 20,
-    };
+    }.WholeNumber(minimum: 0);
 
     /// <summary>Rejects a negative --samples with a one-line error.</summary>
     public static void CheckCount(int count)
@@ -23,33 +34,63 @@ static class SampleReport
     }
 
     /// <summary>
-    /// <paramref name="count"/> words from the model with the lesson's sampler and a generator seeded with
-    /// <paramref name="seed"/>. A model with no usable distribution somewhere (weights so large that the softmax
-    /// overflows) is reported as a one-line error.
+    /// Writes <paramref name="count"/> words from the model, made with the lesson's sampler and a generator seeded with
+    /// <paramref name="seed"/>: the same words as one call for all of them (the sampler leaves the generator exactly
+    /// where one draw per symbol would, so batches continue one another). A model with no usable distribution
+    /// somewhere (weights so large that the softmax overflows) is reported as a one-line error.
     /// </summary>
-    public static IReadOnlyList<string> Draw(INGramModel model, ulong seed, int count)
-    {
-        using var generator = new Generator(seed);
-        try
-        {
-            return LessonSampler.Sample(model, generator, count);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new CliError($"cannot sample: {e.Message}");
-        }
-    }
+    public static void Write(INGramModel model, ulong seed, int count, IReadOnlyList<string> trainingWords) =>
+        Write(model, seed, count, KnownWords(trainingWords));
 
-    public static void Print(IReadOnlyList<string> samples, IReadOnlyList<string> trainingWords, ulong seed)
+    /// <summary>
+    /// The set of training words, built on another thread (for a dictionary of a million words it takes about half
+    /// a second, which the training and evaluation on this thread hide).
+    /// </summary>
+    public static Task<HashSet<string>> KnownWords(IReadOnlyList<string> trainingWords) =>
+        Task.Run(() => trainingWords.ToHashSet(StringComparer.Ordinal));
+
+    /// <inheritdoc cref="Write(INGramModel, ulong, int, IReadOnlyList{string})"/>
+    public static void Write(INGramModel model, ulong seed, int count, Task<HashSet<string>> trainingWords)
     {
-        if (samples.Count == 0) return;
-        var known = trainingWords.ToHashSet(StringComparer.Ordinal);
-        var words = samples.Select(Shown).ToArray();
-        var repeats = words.Count(known.Contains);
+        if (count == 0) return;
+        var known = trainingWords.GetAwaiter().GetResult();
         Console.WriteLine();
-        Console.WriteLine($"{samples.Count} samples (seed {seed}; {Mark} = already in the training words: {repeats} of {samples.Count})");
-        foreach (var word in words)
-            Console.WriteLine(known.Contains(word) ? $"  {word} {Mark}" : $"  {word}");
+        Console.WriteLine($"{count:N0} samples (seed {seed}; {Mark} = already in the training words)");
+        Console.Out.Flush();
+        // Our own buffered writer: Console.Out flushes every line, which for millions of words costs more than sampling them.
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        using var progress = new SamplingProgress(count);
+        using var generator = new Generator(seed);
+        var (done, repeats, batch) = (0, 0, 1);
+        while (done < count)
+        {
+            var size = Math.Min(batch, count - done);
+            IReadOnlyList<string> samples;
+            try
+            {
+                samples = LessonSampler.Sample(model, generator, size);
+            }
+            catch (InvalidOperationException e)
+            {
+                output.Flush();
+                throw new CliError($"cannot sample: {e.Message}");
+            }
+            foreach (var sample in samples)
+            {
+                var word = Shown(sample);
+                var repeat = known.Contains(word);
+                if (repeat) repeats++;
+                output.Write("  ");
+                output.Write(word);
+                output.WriteLine(repeat ? $" {Mark}" : "");
+            }
+            output.Flush();
+            done += size;
+            progress.Report(done);
+            batch = Math.Min(batch * 2, LargestBatch);
+        }
+        progress.Dispose();
+        output.WriteLine($"{Mark} = already in the training words: {repeats:N0} of {count:N0}");
     }
 
     // Samples end in '.', the end-of-word symbol; one cut off at the sampler's length limit ends in "…" instead. A
@@ -60,4 +101,28 @@ static class SampleReport
         [.. var word, Vocabulary.Boundary] => word,
         _ => sample + "…",
     };
+
+    /// <summary>"sampled 1,234,567 of 100,000,000 words" on stderr, redrawn in place; only for large counts written elsewhere than the terminal.</summary>
+    sealed class SamplingProgress(int total) : IDisposable
+    {
+        readonly bool visible = total >= ProgressFrom && !Console.IsErrorRedirected && Console.IsOutputRedirected;
+        readonly Stopwatch sinceDrawn = Stopwatch.StartNew();
+        int drawnLength;
+
+        public void Report(int done)
+        {
+            if (!visible || (done < total && sinceDrawn.Elapsed < ProgressInterval)) return;
+            var line = $"sampled {done:N0} of {total:N0} words ({100.0 * done / total:F0}%)";
+            Console.Error.Write($"\r{line}");
+            drawnLength = line.Length;
+            sinceDrawn.Restart();
+        }
+
+        public void Dispose()
+        {
+            if (drawnLength == 0) return;
+            Console.Error.Write($"\r{new string(' ', drawnLength)}\r");
+            drawnLength = 0;
+        }
+    }
 }

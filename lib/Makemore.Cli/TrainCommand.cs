@@ -10,8 +10,8 @@ namespace Makemore.Cli;
 /// </summary>
 static class TrainCommand
 {
-    /// <summary>A split needs at least this many words for 80/10/10 to give every part one (10: 8/1/1).</summary>
-    public const int MinimumWords = 10;
+    /// <summary>A split needs at least this many words for 80/10/10 to give every part one (10: 8/1/1): the library's rule.</summary>
+    public static int MinimumWords => DataSplit.MinimumWords();
     public const ulong DefaultSeed = 2147483647;
 
     static readonly Argument<string?> File = new("file")
@@ -25,49 +25,50 @@ static class TrainCommand
         Description = "counting: count the n-grams and smooth the counts. neural: the one-layer network trained by gradient descent.",
         DefaultValueFactory = _ => ModelKind.Counting.Name(),
     }.AcceptOnlyFromAmong(ModelKind.Counting.Name(), ModelKind.Neural.Name());
-    static readonly Option<int> Order = new("--order", "-n")
+    static readonly Option<int> Order = new Option<int>("--order", "-n")
     {
         HelpName = "n",
         Description = "n: the model predicts a character from the n-1 before it (1: unigram, 2: bigram, 3: trigram, …).",
         DefaultValueFactory = _ => 2,
-    };
-    static readonly Option<double> Smoothing = new("--smoothing", "-k")
+    }.WholeNumber(minimum: ContextIndex.MinOrder);
+    static readonly Option<double> Smoothing = new Option<double>("--smoothing", "-k")
     {
         HelpName = "k",
-        Description = "Counting models: k, added to every count before normalising (0: none).",
+        Description = $"Counting models: k, added to every count before normalising (0: none; at most {CountingModel.MaxSmoothing:0e0}).",
         DefaultValueFactory = _ => 1.0,
-    };
-    static readonly Option<double> Regularization = new("--regularization", "-r")
+    }.Number();
+    static readonly Option<double> Regularization = new Option<double>("--regularization", "-r")
     {
         HelpName = "strength",
         Description = "Neural models: the strength of the regularisation term strength·mean(W²).",
         DefaultValueFactory = _ => 0.01,
-    };
-    static readonly Option<int> Steps = new("--steps")
+    }.Number();
+    static readonly Option<int> Steps = new Option<int>("--steps")
     {
         HelpName = "count",
         Description = "Neural models: steps of full-batch gradient descent. Each step computes the loss from the counts of the " +
-                      "distinct n-grams (each weighted by its count), which gives the same loss and gradient as all examples, much faster.",
+                      "distinct n-grams (each weighted by its count), which gives the same loss and gradient as all examples, much faster. " +
+                      "Training stops with an error if the loss stops being a number or rises above where it started.",
         DefaultValueFactory = _ => 100,
-    };
-    static readonly Option<double> LearningRate = new("--learning-rate", "--lr")
+    }.WholeNumber(minimum: 1);
+    static readonly Option<double> LearningRate = new Option<double>("--learning-rate", "--lr")
     {
         HelpName = "rate",
-        Description = "Neural models: the gradient descent step size.",
-        DefaultValueFactory = _ => 50.0,
-    };
-    static readonly Option<ulong> Seed = new("--seed")
+        Description = $"Neural models: the gradient descent step size. Default: {new TrainingOptions().LearningRate} (the lesson's) for bigrams, " +
+                      $"{new TrainingOptions().LearningRate}/(n-1) for order n, since the logits add up n-1 rows of W and each step moves them n-1 times as far.",
+    }.Number();
+    static readonly Option<ulong> Seed = new Option<ulong>("--seed")
     {
         HelpName = "seed",
-        Description = "Seed of the random generator for the network's initial weights and for sampling.",
+        Description = "Seed of the random generator for the network's initial weights and for sampling (a whole number 0 or more).",
         DefaultValueFactory = _ => DefaultSeed,
-    };
-    static readonly Option<ulong> SplitSeed = new("--split-seed")
+    }.Seed();
+    static readonly Option<ulong> SplitSeed = new Option<ulong>("--split-seed")
     {
         HelpName = "seed",
         Description = "Seed of the shuffle that splits the words 80/10/10 into train, dev and test words.",
         DefaultValueFactory = _ => DataSplit.DefaultSeed,
-    };
+    }.Seed();
     static readonly Option<int> Samples = SampleReport.CountOption("How many words to sample from the trained model.");
     static readonly Option<string?> Save = new("--save")
     {
@@ -93,32 +94,38 @@ static class TrainCommand
         var kind = Enum.Parse<ModelKind>(parse.GetValue(Model)!, ignoreCase: true);
         var order = parse.GetValue(Order);
         var smoothing = parse.GetValue(Smoothing);
-        var options = new TrainingOptions(parse.GetValue(Steps), parse.GetValue(LearningRate), parse.GetValue(Regularization));
         var seed = parse.GetValue(Seed);
         var samples = parse.GetValue(Samples);
         var savePath = parse.GetValue(Save);
-        CheckOptions(parse, kind, order, smoothing, options, samples, savePath);
+        var options = CheckOptions(parse, kind, order, smoothing, samples, savePath);
 
+        // libtorch takes about a second to load: it loads on the other core while the words are read.
+        var torchLoading = Task.Run(TorchSetup.Load);
         var (words, source) = LoadWords(parse.GetValue(File));
-        TorchSetup.Load();
-        var vocabulary = Vocabulary.FromWords(words);
+        // The same vocabulary as from all the words, from their alphabet in one string (found in one fast pass).
+        var vocabulary = Vocabulary.FromWords([WordStats.AlphabetOf(words)]);
+        UseTorch(torchLoading);
         OrderLimit.Check(kind, vocabulary.Size, order);
         var split = DataSplit.Of(words, parse.GetValue(SplitSeed));
+        var known = samples > 0 ? SampleReport.KnownWords(split.Train) : Task.FromResult(new HashSet<string>());
 
         Console.WriteLine($"data     {source}: {words.Count:N0} words, {Symbols(vocabulary)}");
         Console.WriteLine($"split    {split} (split seed {parse.GetValue(SplitSeed)})");
+        // The training words' n-gram counts are all that fitting, training and the training loss need: memory grows
+        // with the distinct n-grams, not with the examples.
+        var trainCounts = NGramCounts.Of(split.Train, vocabulary, order);
         using var interrupt = new TrainingInterrupt();
         using var trained = new TrainedModel(kind == ModelKind.Counting
-            ? FitCounting(split.Train, vocabulary, order, smoothing)
-            : TrainNeural(split.Train, vocabulary, order, options, seed, interrupt), Path.GetFileName(source), split.Train);
+            ? FitCounting(trainCounts, smoothing)
+            : TrainNeural(trainCounts, options, parse.GetResult(LearningRate) is { Implicit: false }, seed, interrupt), Path.GetFileName(source), split.Train);
 
         Console.WriteLine();
         Console.WriteLine("loss: the average negative log likelihood of the next character (lower is better)");
-        PrintLoss("train", trained.Model, split.Train);
-        PrintLoss("dev", trained.Model, split.Dev);
-        PrintLoss("test", trained.Model, split.Test);
+        PrintLoss("train", trained.Model, trainCounts);
+        PrintLoss("dev", trained.Model, NGramCounts.Of(split.Dev, vocabulary, order));
+        PrintLoss("test", trained.Model, NGramCounts.Of(split.Test, vocabulary, order));
 
-        SampleReport.Print(SampleReport.Draw(trained.Model, seed, samples), split.Train, seed);
+        SampleReport.Write(trained.Model, seed, samples, known);
 
         if (savePath is not null)
         {
@@ -129,24 +136,30 @@ static class TrainCommand
         return interrupt.Requested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 
-    static void CheckOptions(ParseResult parse, ModelKind kind, int order, double smoothing, TrainingOptions options, int samples, string? savePath)
+    // Torch was loaded on another thread; its thread count is set again here, on the thread that computes.
+    static void UseTorch(Task<string> loading)
+    {
+        loading.GetAwaiter().GetResult();
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"))) torch.set_num_threads(1);
+    }
+
+    // Everything that can be checked before the data is read; each rule is the library's, reported under its option.
+    static TrainingOptions CheckOptions(ParseResult parse, ModelKind kind, int order, double smoothing, int samples, string? savePath)
     {
         var other = kind == ModelKind.Counting ? ModelKind.Neural : ModelKind.Counting;
         var given = (kind == ModelKind.Counting ? NeuralOnly : CountingOnly).FirstOrDefault(option => parse.GetResult(option) is { Implicit: false });
         if (given is not null)
             throw new CliError($"{given.Name} is an option of {other.Name()} models; this is a {kind.Name()} model (--model {other.Name()} to train one).");
-        if (order < 1)
-            throw new CliError($"--order must be 1 or more (1: unigram, 2: bigram, 3: trigram, …), not {order}.");
-        if (kind == ModelKind.Neural && order < 2)
-            throw new CliError("a neural model needs --order 2 or more: with no character before it, it has no input.");
-        if (!(double.IsFinite(smoothing) && smoothing >= 0))
-            throw new CliError($"--smoothing must be 0 or more (a count added to every cell), not {smoothing}.");
-        if (!(double.IsFinite(options.Regularization) && options.Regularization >= 0))
-            throw new CliError($"--regularization must be 0 or more, not {options.Regularization}.");
-        if (options.Steps < 1)
-            throw new CliError($"--steps must be 1 or more, not {options.Steps}.");
-        if (!(double.IsFinite(options.LearningRate) && options.LearningRate > 0))
-            throw new CliError($"--learning-rate must be a positive number, not {options.LearningRate}.");
+        OptionValues.Check(parse, () => ContextIndex.CheckOrder(order), ("order", Order));
+        if (kind == ModelKind.Neural && order < NeuralNGram.MinOrder)
+            throw new CliError($"a neural model needs --order {NeuralNGram.MinOrder} or more: with no character before it, it has no input.");
+        OptionValues.Check(parse, () => CountingModel.CheckSmoothing(smoothing), ("smoothing", Smoothing));
+        var learningRate = parse.GetResult(LearningRate) is { Implicit: false }
+            ? parse.GetValue(LearningRate)
+            : kind == ModelKind.Neural ? NeuralNGram.DefaultLearningRate(order) : new TrainingOptions().LearningRate;
+        var options = new TrainingOptions(parse.GetValue(Steps), learningRate, parse.GetValue(Regularization));
+        OptionValues.Check(parse, options.Check,
+            (nameof(TrainingOptions.Steps), Steps), (nameof(TrainingOptions.LearningRate), LearningRate), (nameof(TrainingOptions.Regularization), Regularization));
         SampleReport.CheckCount(samples);
         if (savePath is not null)
         {
@@ -156,6 +169,7 @@ static class TrainCommand
             if (!Directory.Exists(folder))
                 throw new CliError($"--save {savePath}: the folder {folder} does not exist.");
         }
+        return options;
     }
 
     static (IReadOnlyList<string> Words, string Source) LoadWords(string? path)
@@ -194,25 +208,27 @@ static class TrainCommand
 
     static string Symbols(Vocabulary vocabulary)
     {
-        var characters = vocabulary.ToString()[1..];
+        var characters = vocabulary.Symbols[1..];
         return characters.Length <= 64
             ? $"{vocabulary.Size} symbols ('{Vocabulary.Boundary}' and {characters})"
             : $"{vocabulary.Size} symbols ('{Vocabulary.Boundary}' and {characters.Length} characters)";
     }
 
-    static CountingModel FitCounting(IReadOnlyList<string> train, Vocabulary vocabulary, int order, double smoothing)
+    static CountingModel FitCounting(NGramCounts counts, double smoothing)
     {
-        Console.WriteLine($"model    {ModelKinds.Describe(ModelKind.Counting, order)}, smoothing k = {smoothing}");
-        return CountingModel.Fit(train, vocabulary, order, smoothing);
+        Console.WriteLine($"model    {ModelKinds.Describe(ModelKind.Counting, counts.Order)}, smoothing k = {smoothing}");
+        return CountingModel.Fit(counts, smoothing);
     }
 
-    static NeuralNGram TrainNeural(IReadOnlyList<string> train, Vocabulary vocabulary, int order, TrainingOptions options, ulong seed, TrainingInterrupt interrupt)
+    static NeuralNGram TrainNeural(NGramCounts counts, TrainingOptions options, bool learningRateGiven, ulong seed, TrainingInterrupt interrupt)
     {
+        var (vocabulary, order) = (counts.Vocabulary, counts.Order);
         var v = vocabulary.Size;
+        var rate = learningRateGiven || order == 2
+            ? $"{options.LearningRate}"
+            : $"{options.LearningRate:G5} (the default for order {order}: {new TrainingOptions().LearningRate}/(n-1))";
         Console.WriteLine($"model    {ModelKinds.Describe(ModelKind.Neural, order)}, W: {(order - 1) * v} × {v} weights (seed {seed}), " +
-                          $"learning rate {options.LearningRate}, regularization {options.Regularization}");
-        var counts = NGramCounts.Of(train, vocabulary, order);
-        using var examples = counts.ToExamples();
+                          $"learning rate {rate}, regularization {options.Regularization}");
         NeuralNGram model;
         using (var generator = new Generator(seed))
             model = NeuralNGram.Create(vocabulary, order, generator);
@@ -224,18 +240,17 @@ static class TrainCommand
             using var log = new TrainingLog(progress, token);
             try
             {
-                model.Train(examples, options, log, log.Token);
+                model.Train(counts, options, log, log.Token);
             }
             catch (OperationCanceledException)
             {
                 // The model keeps the steps done so far; the lines below say where training stopped.
             }
             progress.Dispose();
-            if (log.Diverged)
+            if (log.Divergence is { } problem)
             {
                 model.Dispose();
-                throw new CliError($"training diverged: the loss was {log.Last!.Loss} at step {log.Last.Step + 1:N0}. " +
-                                   $"Try a smaller --learning-rate than {options.LearningRate}.");
+                throw new CliError($"training diverged: {problem}. {Advice(log, options, order)}");
             }
             var stopped = interrupt.Requested ? ", stopped by Ctrl+C" : "";
             Console.WriteLine(log is { First: { } first, Last: { } last }
@@ -245,12 +260,27 @@ static class TrainCommand
         return model;
     }
 
-    static void PrintLoss(string part, INGramModel model, IReadOnlyList<string> words)
+    // What to change. A loss that is not a number before any update comes from the regularisation term overflowing
+    // (the data loss of random weights is always finite); afterwards it is the step size.
+    static string Advice(TrainingLog log, TrainingOptions options, int order)
     {
-        var nll = Evaluation.Nll(model, words);
-        var note = !double.IsPositiveInfinity(nll) ? ""
-            : model is CountingModel
+        if (log.Last is { Step: 0 })
+            return $"The regularization term overflows: try a smaller --regularization than {options.Regularization}.";
+        var suits = NeuralNGram.DefaultLearningRate(order);
+        return options.LearningRate > suits && order > NeuralNGram.MinOrder
+            ? $"Try a smaller --learning-rate than {options.LearningRate} (the default for order {order} is {suits:G5}: {new TrainingOptions().LearningRate}/(n-1))."
+            : $"Try a smaller --learning-rate than {options.LearningRate}.";
+    }
+
+    static void PrintLoss(string part, INGramModel model, NGramCounts counts)
+    {
+        var nll = Evaluation.Nll(model, counts);
+        var note = double.IsFinite(nll) ? ""
+            : double.IsNaN(nll) ? "  (not a number: the network's logits are too large for the softmax's exp in float32)"
+            : model is CountingModel { Smoothing: 0 }
                 ? "  (infinite: these words have an n-gram the training words never have, and smoothing 0 makes it impossible)"
+            : model is CountingModel { Smoothing: var k }
+                ? $"  (infinite: with smoothing k = {k}, float32 rounds the probability of an n-gram of these words to 0)"
                 : "  (infinite: the model gives a character of these words probability 0)";
         Console.WriteLine($"  {part,-5}  {nll:F4}{note}");
     }

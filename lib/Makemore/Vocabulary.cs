@@ -19,6 +19,8 @@ public sealed class Vocabulary
     /// <summary>Index to character.</summary>
     public IReadOnlyList<char> Itos { get; }
     public int Size => Itos.Count;
+    /// <summary>The symbols in index order as one string, '.' first (".abc…z" for names.txt): what <see cref="FromItos"/> takes back.</summary>
+    public string Symbols => new(Itos.ToArray());
 
     public static Vocabulary FromWords(IEnumerable<string> words)
     {

@@ -5,8 +5,8 @@ using BenchmarkDotNet.Running;
 namespace Makemore.Benchmarks;
 
 /// <summary>
-/// The "targets" mode: runs the BenchmarkDotNet suite, the memory check and the notebook timing (unless
-/// --skip-notebooks), then
+/// The "targets" mode: runs the BenchmarkDotNet suite, the memory check, the notebook timing (unless
+/// --skip-notebooks) and makemore train on a dictionary (unless --skip-dictionary, or when the list is missing), then
 /// prints every result as a ratio against its category's reference from the same run, and each target of the
 /// performance issue with PASS or FAIL. Ratios are of medians (robust to the shared machine's spikes).
 /// </summary>
@@ -20,6 +20,7 @@ static class Targets
     public static int Run(string[] args)
     {
         var withNotebooks = !args.Contains("--skip-notebooks");
+        var withDictionary = !args.Contains("--skip-dictionary");
         var summaries = BenchmarkRunner.Run([typeof(CountingBenchmarks), typeof(TrainingStepBenchmarks), typeof(SamplingBenchmarks)], BenchmarkConfig.Create());
         var measured = summaries.SelectMany(Read).ToList();
         var memory = MemoryCheck.Measure(1000, _ => { });
@@ -34,6 +35,21 @@ static class Targets
             catch (InvalidOperationException e)
             {
                 notebooksProblem = $"not measured: {e.Message}";
+            }
+        }
+
+        DictionaryScale.Result? dictionary = null;
+        var dictionaryProblem = !withDictionary ? "not measured (--skip-dictionary)"
+            : !File.Exists(DictionaryScale.DefaultList) ? $"not measured: {DictionaryScale.DefaultList} is missing ({DictionaryScale.InstallHint})" : null;
+        if (dictionaryProblem is null)
+        {
+            try
+            {
+                dictionary = DictionaryScale.Measure(DictionaryScale.DefaultList, repeats: 3, Console.WriteLine);
+            }
+            catch (InvalidOperationException e)
+            {
+                dictionaryProblem = $"not measured: {e.Message}";
             }
         }
 
@@ -56,6 +72,12 @@ static class Targets
         {
             lines.Add("");
             NotebookTiming.Print(notebooks, lines.Add);
+        }
+
+        if (dictionary is not null)
+        {
+            lines.Add("");
+            DictionaryScale.Print(dictionary, lines.Add);
         }
 
         lines.Add("");
@@ -87,6 +109,13 @@ static class Targets
         foreach (var r in memory)
             Target($"5. native memory growth over {r.Steps:N0} steps < {MemoryCheck.LimitMb} MB: {r.Name}",
                 string.Create(CultureInfo.InvariantCulture, $"{r.NativeGrowthMb:+0.0;-0.0} MB in use, live tensors {r.LiveTensorsStart} → {r.LiveTensorsEnd} (RSS {r.RssGrowthMb:+0.0;-0.0} MB, see the note)"), r.Passed);
+        if (dictionaryProblem is not null)
+            lines.Add($"| 6. makemore train on a dictionary ≤ {DictionaryScale.TimeRatioLimit}× a bare read-and-count, ≤ {DictionaryScale.PeakMemoryLimitMb:F0} MB | {dictionaryProblem} | – |");
+        if (dictionary is not null)
+            foreach (var c in dictionary.Commands)
+                Target($"6. `makemore {string.Join(' ', c.Arguments.Select(a => a == dictionary.File ? "FILE" : a))}` on {Path.GetFileName(dictionary.File)} ≤ {DictionaryScale.TimeRatioLimit}× a bare read-and-count, ≤ {DictionaryScale.PeakMemoryLimitMb:F0} MB",
+                    string.Create(CultureInfo.InvariantCulture, $"{c.MedianSeconds / dictionary.ReferenceSeconds:F2}× ({c.MedianSeconds:F2} s vs {dictionary.ReferenceSeconds:F2} s), {c.PeakMb:F0} MB"), dictionary.Passed(c));
+        lines.Add("| 6. count-statistics losses equal per-example evaluation (relative 1e-6) | xunit: EvaluationTests.CountStatisticsScoreLikeEveryExample* | test |");
 
         Console.WriteLine();
         foreach (var line in lines) Console.WriteLine(line);

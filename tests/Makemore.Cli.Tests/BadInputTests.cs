@@ -19,6 +19,10 @@ public class BadInputTests
         { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order 1000 is too high for a neural model over the 11 symbols of this data" },
         { "a neural unigram", ["train", "words.txt", "-m", "neural", "-n", "1"], "a neural model needs --order 2 or more" },
         { "negative smoothing", ["train", "words.txt", "--smoothing", "-1"], "--smoothing must be 0 or more (a count added to every cell), not -1" },
+        // Refused up front: (count + k) overflows float32, which used to print infinite losses blamed on "smoothing 0".
+        { "a smoothing that overflows", ["train", "words.txt", "-k", "1e308"], "--smoothing must be at most 1e30 (beyond it the float32 probabilities overflow; from about 1e6 on, every k gives nearly the uniform distribution), not 1e308." },
+        { "a smoothing lost in rounding", ["train", "words.txt", "-k", "1e-40"], "--smoothing must be 0 or at least 1e-30 (a smaller k is lost in float32 rounding), not 1e-40." },
+        { "a smoothing that is not a number", ["train", "words.txt", "-k", "lots"], "--smoothing must be a number (such as 0.5 or 1e-3), not lots." },
         { "NaN smoothing", ["train", "words.txt", "-k", "NaN"], "--smoothing must be 0 or more" },
         { "infinite smoothing", ["train", "words.txt", "-k", "Infinity"], "--smoothing must be 0 or more" },
         { "negative regularization", ["train", "words.txt", "-m", "neural", "-r", "-0.5"], "--regularization must be 0 or more, not -0.5" },
@@ -30,8 +34,14 @@ public class BadInputTests
         { "a counting option for a neural model", ["train", "words.txt", "-m", "neural", "-k", "2"], "--smoothing is an option of counting models; this is a neural model" },
         { "an unknown model", ["train", "words.txt", "--model", "transformer"], "Argument 'transformer' not recognized. Must be one of: 'counting' 'neural'" },
         { "an unknown option", ["train", "words.txt", "--temperature", "2"], "Unrecognized command or argument '--temperature'" },
-        { "a number that is not one", ["train", "words.txt", "--order", "three"], "Cannot parse argument 'three' for option '--order'" },
-        { "a seed that is not one", ["train", "words.txt", "--seed", "-1"], "Cannot parse argument '-1' for option '--seed'" },
+        // Option values that don't parse are reported in the user's words, never with a .NET type name.
+        { "a number that is not one", ["train", "words.txt", "--order", "three"], "--order must be a whole number, not three." },
+        { "a seed that is not one", ["train", "words.txt", "--seed", "-1"], "--seed must be a whole number 0 or more, not -1." },
+        { "a negative seed", ["train", "words.txt", "--seed", "-5"], "--seed must be a whole number 0 or more, not -5." },
+        { "a seed too large", ["train", "words.txt", "--seed", "18446744073709551616"], "--seed must be a whole number 0 or more, at most 18,446,744,073,709,551,615, not 18446744073709551616." },
+        { "a split seed with a decimal point", ["train", "words.txt", "--split-seed", "4.2"], "--split-seed must be a whole number 0 or more, not 4.2." },
+        { "too many samples for a whole number", ["train", "words.txt", "-s", "99999999999"], "--samples must be a whole number from 0 to 2,147,483,647, not 99999999999." },
+        { "a learning rate that is not a number", ["train", "words.txt", "-m", "neural", "--lr", "fast"], "--learning-rate must be a number (such as 0.5 or 1e-3), not fast." },
         { "saving into a missing folder", ["train", "words.txt", "--save", "nowhere/model.json"], "--save nowhere/model.json: the folder" },
         { "saving over a folder", ["train", "words.txt", "--save", "."], "--save . is a folder" },
         { "no command", [], "Required command was not provided" },
@@ -46,6 +56,7 @@ public class BadInputTests
         { "an empty file", ["sample", "empty.txt"], "empty.txt is not a makemore.NET model file" },
         { "other JSON", ["sample", "other.json"], "other.json is not a makemore.NET model file" },
         { "negative samples", ["sample", "other.json", "-s", "-2"], "--samples must be 0 or more, not -2" },
+        { "a negative seed", ["sample", "other.json", "--seed", "-5"], "--seed must be a whole number 0 or more, not -5." },
     };
 
     [Theory]
@@ -66,8 +77,25 @@ public class BadInputTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches(@"^makemore: training diverged: the loss was (Infinity|NaN) at step \d+\. Try a smaller --learning-rate than 100000\.$", line);
+        // The loss stays a number for a step or two but rises far above where it started: that already stops it.
+        Assert.Matches(@"^makemore: training diverged: the loss rose above where it started, from \d+\.\d{4} to \d+\.\d{4} at step \d+\. Try a smaller --learning-rate than 100000\.$", line);
         Assert.DoesNotContain("trained ", run.Output); // stopped at the first bad loss, before reporting any result
+        Assert.DoesNotContain(" samples ", run.Output);
+    }
+
+    [Fact]
+    public void ALossThatIsNotANumberStopsTrainingWithWhatToChange()
+    {
+        using var files = Files();
+        // A regularization term too large for float32: the very first loss, before any update, is infinite.
+        var run = files.Makemore("train", "words.txt", "-m", "neural", "-r", "1e39");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^makemore: training diverged: the loss was (Infinity|NaN) at step 1\. The regularization term overflows: try a smaller --regularization than 1E\+39\.$", line);
+        Assert.DoesNotContain("trained ", run.Output);
+        Assert.DoesNotContain("NaN", run.Output);
+        Assert.DoesNotContain("Infinity", run.Output);
     }
 
     internal static void AssertOneLineError(Run run, string message, string because)
@@ -78,6 +106,7 @@ public class BadInputTests
         Assert.StartsWith("makemore: ", line);
         Assert.Contains(message, line);
         Assert.DoesNotContain("Exception", line);
+        Assert.DoesNotContain("System.", line); // no .NET type names: "a whole number 0 or more", not System.UInt64
         Assert.DoesNotContain("   at ", run.Error);
     }
 

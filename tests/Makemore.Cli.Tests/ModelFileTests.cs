@@ -132,4 +132,61 @@ public class ModelFileTests(ModelFileTests.SavedBigram saved) : IClassFixture<Mo
         BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"),
             "model.json is a damaged makemore.NET model file: \"weights\" is not a list of 11 rows", "a missing row");
     }
+
+    /// <summary>
+    /// Files written by the version that wrote the file by hand (Utf8JsonWriter), before it became a record: they load,
+    /// sample the words that version printed for them (recorded from its run), and the current writer writes them
+    /// byte for byte.
+    /// </summary>
+    public static TheoryData<string, string[], string[]> VersionOneFiles => new()
+    {
+        { "counting-trigram.json", ["-n", "3", "-k", "0.5"],
+            ["melilkimmoieo", "kml", "lekdkinodo", "dnkboeeeoadbio", "mme", "mlalani", "diloaomemkbli", "ndbalmmmkkmdelna"] },
+        { "neural-trigram.json", ["-m", "neural", "-n", "3", "--steps", "25", "--lr", "10"],
+            ["menali", "kena *", "na", "meali", "dino *", "kialo", "bina *", "na"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(VersionOneFiles))]
+    public void FilesWrittenByTheFirstVersionStillLoadAndAreWrittenTheSame(string name, string[] trainedWith, string[] samples)
+    {
+        using var files = new WordFiles();
+        var old = Path.Combine(AppContext.BaseDirectory, "ModelFilesV1", name);
+        File.Copy(old, files.PathOf(name));
+        var sampled = files.Makemore("sample", name, "-s", "8", "--seed", "99");
+        Assert.True(sampled.ExitCode == 0, sampled.ToString());
+        Assert.Equal(samples, sampled.Samples);
+
+        var trained = files.Makemore(["train", files.Write("words.txt", WordFiles.Small), .. trainedWith, "-s", "0", "--save", "model.json"]);
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+        Assert.Equal(File.ReadAllBytes(old), File.ReadAllBytes(files.PathOf("model.json")));
+    }
+
+    [Fact]
+    public void AFieldOfTheWrongKindIsADamagedFile()
+    {
+        using var files = new WordFiles();
+        var model = JsonNode.Parse(saved.Json)!.AsObject();
+        model["order"] = "two";
+        File.WriteAllText(files.PathOf("model.json"), model.ToJsonString());
+        BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"),
+            "model.json is a damaged makemore.NET model file: \"order\" is not what the format holds there", "a text order");
+
+        model = JsonNode.Parse(saved.Json)!.AsObject();
+        model["version"] = "one";
+        File.WriteAllText(files.PathOf("model.json"), model.ToJsonString());
+        BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"),
+            "model.json is a damaged makemore.NET model file: its \"version\" is missing or not a whole number", "a text version");
+    }
+
+    [Fact]
+    public void AnNGramCountedTwiceIsADamagedFile()
+    {
+        using var files = new WordFiles();
+        var json = saved.Json.Replace("\".b\": ", "\".b\": 1,\n    \".b\": ", StringComparison.Ordinal);
+        Assert.NotEqual(saved.Json, json);
+        File.WriteAllText(files.PathOf("model.json"), json);
+        BadInputTests.AssertOneLineError(files.Makemore("sample", "model.json"),
+            "model.json is a damaged makemore.NET model file: \"counts\"", "a duplicate n-gram");
+    }
 }

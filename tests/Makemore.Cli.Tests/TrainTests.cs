@@ -139,6 +139,94 @@ public partial class TrainTests
     }
 
     [Fact]
+    public void AHighOrderTrainsWithItsDefaultLearningRate()
+    {
+        var repository = NamesOrSkip();
+        // With the lesson's 50, order 12 rose from 6.95 to 47.1 in 100 steps and printed NaN losses and no samples.
+        var run = MakemoreProcess.Run(repository, "train", "-m", "neural", "-n", "12");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("learning rate 4.5455 (the default for order 12: 50/(n-1)), regularization 0.01", run.Output);
+        var trained = TrainedLine().Match(run.Output);
+        Assert.True(trained.Success, run.Output);
+        var (first, last) = (double.Parse(trained.Groups["first"].Value, CultureInfo.InvariantCulture), double.Parse(trained.Groups["last"].Value, CultureInfo.InvariantCulture));
+        Assert.InRange(last, 0, first - 3); // 6.9491 → 2.6934 when this test was written
+        foreach (var part in new[] { "train", "dev", "test" }) Assert.InRange(Loss(run, part), 2, 3.3);
+        Assert.DoesNotContain("NaN", run.Output);
+        Assert.DoesNotContain("Infinity", run.Output);
+        Assert.Equal(20, run.Samples.Length);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void AHighOrderWithTheBigramLearningRateStopsAndSaysWhichRateSuitsIt()
+    {
+        var repository = NamesOrSkip();
+        var run = MakemoreProcess.Run(repository, "train", "-m", "neural", "-n", "12", "--lr", "50");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^makemore: training diverged: the loss rose above where it started, from 6\.9491 to \d+\.\d{4} at step \d+\. " +
+                       @"Try a smaller --learning-rate than 50 \(the default for order 12 is 4\.5455: 50/\(n-1\)\)\.$", line);
+        Assert.DoesNotContain("trained ", run.Output);
+        Assert.DoesNotContain(" samples ", run.Output);
+        Assert.DoesNotContain("NaN", run.Output);
+    }
+
+    [Fact]
+    public async Task AHugeSampleCountWritesWordsAsTheyAreMade()
+    {
+        using var files = new WordFiles();
+        string[] args = ["train", files.Write("words.txt", WordFiles.Small), "-s", "100000000"];
+        using var process = MakemoreProcess.Start(files.Folder, args);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var lines = new List<string>();
+        try
+        {
+            // Before, nothing was printed until all 100,000,000 words were made (minutes, and gigabytes of them).
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            var samplesRead = -1; // the header, then the samples
+            while (samplesRead < 1000 && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (samplesRead >= 0 || line.Contains(" samples (seed ", StringComparison.Ordinal)) samplesRead++;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"no 1,000 samples within a minute:\n{string.Join('\n', lines)}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.Contains("100,000,000 samples (seed 2147483647; * = already in the training words)", lines);
+        var samples = lines.SkipWhile(l => !l.Contains(" samples (seed ", StringComparison.Ordinal)).Skip(1).ToArray();
+        Assert.Equal(1000, samples.Length);
+        Assert.All(samples, sample => Assert.Matches("^  [abdeiklmno]*( \\*)?$|^  \\(empty word\\)$", sample));
+        // Progress goes to stderr only when it is a terminal (and the words go elsewhere): not here.
+        Assert.Equal("", await error);
+    }
+
+    [Fact]
+    public void SamplesWrittenInBatchesAreTheSameWordsWhateverTheCount()
+    {
+        using var files = new WordFiles();
+        var words = files.Write("words.txt", WordFiles.Small);
+        var few = files.Makemore("train", words, "-n", "3", "-s", "5");
+        var many = files.Makemore("train", words, "-n", "3", "-s", "300");
+
+        Assert.True(many.ExitCode == 0, many.ToString());
+        Assert.Equal(300, many.Samples.Length);
+        // The first five of 300 (made in batches of 1, 2, 4, … words from one generator) are the five words alone.
+        Assert.Equal(few.Samples, many.Samples[..5]);
+        var marked = many.Samples.Count(s => s.EndsWith(" *", StringComparison.Ordinal));
+        Assert.Contains($"* = already in the training words: {marked} of 300", many.OutputLines);
+    }
+
+    [Fact]
     public void HelpDescribesTheCommands()
     {
         using var files = new WordFiles();
@@ -147,6 +235,15 @@ public partial class TrainTests
         Assert.Contains("makemore train [<file>] [options]", run.Output);
         Assert.Contains("--smoothing", run.Output);
         Assert.Contains("counts of the distinct n-grams", run.Output);
+        Assert.Contains("50/(n-1) for order n", run.Output); // the default learning rate depends on the order
+    }
+
+    static string NamesOrSkip()
+    {
+        var repository = RepositoryRoot();
+        if (!File.Exists(Path.Combine(repository, "data", "names.txt")))
+            Assert.Skip("data/names.txt is not in this repository (.ci/run places it; see data/README.md).");
+        return repository;
     }
 
     internal static double Loss(Run run, string part)

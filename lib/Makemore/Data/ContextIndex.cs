@@ -18,18 +18,37 @@ public static class ContextIndex
         CheckOrder(order);
         if (vocabularySize < 2)
             throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize, "A vocabulary has '.' and at least one character.");
-        try
-        {
-            // One more factor than the contexts need, so context·V + next (the key of an n-gram) fits as well.
-            long count = 1;
-            for (var i = 0; i < order; i++) count = checked(count * vocabularySize);
-            return count / vocabularySize;
-        }
-        catch (OverflowException)
-        {
-            throw new ArgumentOutOfRangeException(nameof(order), order,
+        return TryCount(vocabularySize, order, out var count)
+            ? count
+            : throw new ArgumentOutOfRangeException(nameof(order), order,
                 $"An order-{order} model over {vocabularySize} symbols has more contexts than a 64-bit index can number.");
+    }
+
+    /// <summary>
+    /// <see cref="Count"/> without the exception: false when V^n, the number of possible n-grams, is more than a 64-bit
+    /// integer holds (the count is V^(n-1), but one more factor is kept free so that context·V + next, the key of an
+    /// n-gram, fits as well). The one place this limit is computed.
+    /// </summary>
+    public static bool TryCount(int vocabularySize, int order, out long count)
+    {
+        count = 0;
+        if (order < MinOrder || vocabularySize < 2) return false;
+        long power = 1;
+        for (var i = 0; i < order; i++)
+        {
+            if (power > long.MaxValue / vocabularySize) return false;
+            power *= vocabularySize;
         }
+        count = power / vocabularySize;
+        return true;
+    }
+
+    /// <summary>The highest order from <paramref name="lowest"/> up that <paramref name="fits"/> allows (orders fit up to a limit).</summary>
+    internal static int HighestOrder(int lowest, Func<int, bool> fits)
+    {
+        var order = lowest;
+        while (fits(order + 1)) order++;
+        return order;
     }
 
     /// <summary>The index of one context (symbol indices, oldest first).</summary>
@@ -75,10 +94,14 @@ public static class ContextIndex
         for (var i = context.Length - 1; i >= 0; i--, index /= vocabularySize) context[i] = T.CreateTruncating(index % vocabularySize);
     }
 
-    internal static void CheckOrder(int order)
+    /// <summary>The lowest order n of any n-gram model: 1, no context at all.</summary>
+    public const int MinOrder = 1;
+
+    /// <summary>The rule for the order n of any model: 1 or more (an <see cref="ArgumentRule"/> exception otherwise).</summary>
+    public static void CheckOrder(int order)
     {
-        if (order < 1)
-            throw new ArgumentOutOfRangeException(nameof(order), order, "The order n of an n-gram model is at least 1 (1: no context, 2: bigrams, 3: trigrams, …).");
+        if (order < MinOrder)
+            throw ArgumentRule.OutOfRange(nameof(order), order, $"must be {MinOrder} or more (1: unigram, 2: bigram, 3: trigram, …)");
     }
 
     /// <summary>

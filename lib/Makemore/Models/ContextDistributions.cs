@@ -5,9 +5,9 @@ using F = TorchSharp.torch.nn.functional;
 namespace Makemore;
 
 /// <summary>
-/// Weighted examples (the count statistics, <see cref="NGramCounts.ToExamples"/>) regrouped by context, as the training
-/// loss needs them: each distinct context once, with targets[c, y] = the share of all examples that have context c and
-/// next symbol y (float32 [C, V], summing to 1). The weighted mean cross-entropy over the rows equals
+/// Count statistics (<see cref="NGramCounts"/>, or the weighted examples of <see cref="NGramCounts.ToExamples"/>)
+/// grouped by context, as the training loss needs them: each distinct context once, with targets[c, y] = the share of
+/// all examples that have context c and next symbol y (float32 [C, V], summing to 1). The weighted mean cross-entropy over the rows equals
 /// Σ targets · -log softmax(logits of the contexts): one cross_entropy with probability targets on C rows. For bigrams
 /// every symbol is a context and the logits are W itself, so a training step needs no indexing at all; that, not the
 /// row count, is what makes it fast, since each tensor operation on these small sizes costs a fixed few microseconds.
@@ -24,38 +24,60 @@ internal sealed class ContextDistributions : IDisposable
     public Tensor? Contexts { get; }
     public Tensor Targets { get; }
 
+    /// <summary>
+    /// The count statistics as weighted examples (the notebooks' NGramCounts.ToExamples()), rows in any order: read
+    /// back from their tensors and regrouped by context in order of first appearance.
+    /// </summary>
     public static ContextDistributions Of(Examples examples)
     {
         var weights = examples.Weights ?? throw new ArgumentException("Only weighted examples are count statistics.", nameof(examples));
         var v = examples.Vocabulary.Size;
-        var width = examples.Order - 1;
-        using var xData = examples.X.contiguous();
-        var x = xData.data<long>().ToArray();
         using var ids = ContextIndex.Of(examples.X, v);
         var id = ids.data<long>().ToArray();
         var y = examples.Y.data<long>().ToArray();
         var w = weights.data<float>().ToArray();
-        var total = w.Sum(c => (double)c);
+        return Build(examples.Order, v, id, row => (int)y[row], row => w[row], w.Sum(c => (double)c), sortedByContext: false);
+    }
+
+    /// <summary>
+    /// The counts themselves, without a tensor in between: their entries are already sorted by context, so each
+    /// distinct context is one run of entries.
+    /// </summary>
+    public static ContextDistributions Of(NGramCounts counts)
+    {
+        var (next, count) = (counts.NextArray, counts.CountArray);
+        return Build(counts.Order, counts.Vocabulary.Size, counts.ContextArray, row => next[row], row => count[row], counts.Total, sortedByContext: true);
+    }
+
+    static ContextDistributions Build(int order, int v, long[] id, Func<int, int> next, Func<int, double> weight, double total, bool sortedByContext)
+    {
+        var width = order - 1;
         // Bigrams: slot = the context symbol itself, all V of them (a context never seen has zero targets, which adds
         // nothing to the loss or the gradient). Longer contexts: one slot per distinct context, in order of appearance.
         var slots = new Dictionary<long, int>();
-        var firstRows = new List<int>();
-        var rowSlots = new int[y.Length];
-        for (var row = 0; row < y.Length; row++)
+        var slotContexts = new List<long>();
+        var rowSlots = new int[id.Length];
+        for (var row = 0; row < id.Length; row++)
         {
             if (width == 1) rowSlots[row] = (int)id[row];
+            else if (sortedByContext)
+            {
+                if (row == 0 || id[row] != id[row - 1]) slotContexts.Add(id[row]);
+                rowSlots[row] = slotContexts.Count - 1;
+            }
             else if (!slots.TryGetValue(id[row], out rowSlots[row]))
             {
-                rowSlots[row] = slots[id[row]] = firstRows.Count;
-                firstRows.Add(row);
+                rowSlots[row] = slots[id[row]] = slotContexts.Count;
+                slotContexts.Add(id[row]);
             }
         }
-        var count = width == 1 ? v : firstRows.Count;
-        var shares = new double[count * v];
-        for (var row = 0; row < y.Length; row++) shares[rowSlots[row] * v + y[row]] += w[row] / total;
+        var count = width == 1 ? v : slotContexts.Count;
+        var shares = new double[(long)count * v];
+        for (var row = 0; row < id.Length; row++) shares[(long)rowSlots[row] * v + next(row)] += weight(row) / total;
         var targets = tensor(shares.Select(s => (float)s).ToArray(), [count, v]);
         if (width == 1) return new ContextDistributions(null, targets);
-        var contexts = firstRows.SelectMany(row => x.AsSpan(row * width, width).ToArray()).ToArray();
+        var contexts = new long[(long)count * width];
+        for (var slot = 0; slot < count; slot++) ContextIndex.DecodeInto(slotContexts[slot], v, contexts.AsSpan(slot * width, width));
         return new ContextDistributions(tensor(contexts, [count, width]), targets);
     }
 
@@ -73,3 +95,90 @@ internal sealed class ContextDistributions : IDisposable
         Targets.Dispose();
     }
 }
+
+/// <summary>
+/// The count statistics of many distinct contexts (a high order on a large word list), in chunks of contexts whose
+/// logits take at most <see cref="ChunkElements"/> numbers at a time, with sparse targets: each distinct n-gram's row
+/// and next symbol in its chunk, and its share of all examples. The loss is the same sum, Σ share · -log softmax, and
+/// its gradient is accumulated chunk by chunk, so a step's memory stays flat whatever the number of contexts: the
+/// dense targets of <see cref="ContextDistributions"/> alone would be contexts × V floats (2.7 GB for the 8-grams of
+/// a 1.5-million-word dictionary).
+/// </summary>
+internal sealed class ChunkedDistributions : IDisposable
+{
+    /// <summary>The most numbers a chunk's logits (and its gathered rows of W) take: 2^22, 16 MB of float32.</summary>
+    public const long ChunkElements = 1L << 22;
+
+    readonly List<(Tensor Contexts, Tensor Entries, Tensor Shares)> chunks = [];
+
+    ChunkedDistributions() { }
+
+    /// <summary>Whether the counts' dense distributions (contexts × V targets) would take more than one chunk.</summary>
+    public static bool Needed(NGramCounts counts)
+    {
+        var contexts = counts.ContextArray.Length == 0 ? 0 : 1 + counts.ContextArray.Zip(counts.ContextArray.Skip(1)).Count(p => p.First != p.Second);
+        return (long)contexts * counts.Vocabulary.Size > ChunkElements;
+    }
+
+    public static ChunkedDistributions Of(NGramCounts counts)
+    {
+        var v = counts.Vocabulary.Size;
+        var width = counts.Order - 1;
+        var perChunk = (int)Math.Max(1, ChunkElements / ((long)v * Math.Max(width, 1)));
+        var (ids, next, count) = (counts.ContextArray, counts.NextArray, counts.CountArray);
+        var total = (double)counts.Total;
+        var result = new ChunkedDistributions();
+        for (var entry = 0; entry < ids.Length;)
+        {
+            // The next chunk: up to perChunk distinct contexts, each one run of the sorted entries.
+            var first = entry;
+            var contexts = new List<long>();
+            var entries = new List<long>();
+            var shares = new List<float>();
+            for (; entry < ids.Length; entry++)
+            {
+                if (contexts.Count == 0 || ids[entry] != contexts[^1])
+                {
+                    if (contexts.Count == perChunk) break;
+                    contexts.Add(ids[entry]);
+                }
+                entries.Add((long)(contexts.Count - 1) * v + next[entry]);
+                shares.Add((float)(count[entry] / total));
+            }
+            var symbols = new long[contexts.Count * width];
+            for (var c = 0; c < contexts.Count; c++) ContextIndex.DecodeInto(contexts[c], v, symbols.AsSpan(c * width, width));
+            result.chunks.Add((tensor(symbols, [contexts.Count, width]).DetachFromDisposeScope(),
+                tensor(entries.ToArray()).DetachFromDisposeScope(), tensor(shares.ToArray()).DetachFromDisposeScope()));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The weighted mean cross-entropy under W, with its gradient added to W.grad (a backward pass per chunk, so only
+    /// one chunk's graph exists at a time).
+    /// </summary>
+    public double Backward(Tensor w)
+    {
+        double loss = 0;
+        foreach (var (contexts, entries, shares) in chunks)
+        {
+            using var scope = NewDisposeScope();
+            var logp = NeuralForward.IndexedLogitsOfValid(w, contexts).log_softmax(1).flatten();
+            var chunkLoss = -(logp.index_select(0, entries) * shares).sum();
+            chunkLoss.backward();
+            loss += chunkLoss.item<float>();
+        }
+        return loss;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (contexts, entries, shares) in chunks)
+        {
+            contexts.Dispose();
+            entries.Dispose();
+            shares.Dispose();
+        }
+    }
+}
+

@@ -32,11 +32,32 @@ public sealed class CountingModel : INGramModel, IDisposable
     /// <summary>The probabilities, float32 [V^(n-1), V]: (N + k) with each row divided by its sum.</summary>
     public Tensor P { get; }
 
+    /// <summary>
+    /// The largest smoothing strength k accepted. The probabilities are float32: (count + k) summed over a row of V
+    /// cells must stay below float32's largest number (3.4e38) for any vocabulary of UTF-16 characters (V ≤ 65,536),
+    /// and long before this limit every k gives the uniform distribution anyway.
+    /// </summary>
+    public const double MaxSmoothing = 1e30;
+
+    /// <summary>The smallest positive smoothing strength k accepted: a smaller one would be 0 in float32's normal range.</summary>
+    public const double MinPositiveSmoothing = 1e-30;
+
     /// <summary>Counts the words' examples and smooths them with strength <paramref name="smoothing"/>.</summary>
     public static CountingModel Fit(IReadOnlyList<string> words, Vocabulary vocabulary, int order, double smoothing)
     {
         CheckSmoothing(smoothing);
         return new(vocabulary, order, CountTable(words, vocabulary, order), smoothing);
+    }
+
+    /// <summary>The model of counts made earlier (<see cref="NGramCounts"/>), smoothed with strength <paramref name="smoothing"/>.</summary>
+    public static CountingModel Fit(NGramCounts counts, double smoothing)
+    {
+        CheckSmoothing(smoothing);
+        var v = counts.Vocabulary.Size;
+        var table = new int[TableCells(v, counts.Order)];
+        for (var i = 0; i < counts.Distinct; i++) table[counts.ContextArray[i] * v + counts.NextArray[i]] = counts.CountArray[i];
+        using var scope = NewDisposeScope();
+        return new(counts.Vocabulary, counts.Order, tensor(table, [table.Length / v, v]), smoothing);
     }
 
     /// <summary>A model from a count table made earlier (for instance a saved one); the table is copied.</summary>
@@ -97,17 +118,39 @@ public sealed class CountingModel : INGramModel, IDisposable
         return p.MoveToOuterDisposeScope();
     }
 
-    static void CheckSmoothing(double smoothing)
+    /// <summary>
+    /// The rule for a smoothing strength k, checked by every way of making a model: a count added to every cell, so 0
+    /// or more, and within float32's range (<see cref="MinPositiveSmoothing"/> to <see cref="MaxSmoothing"/>, or 0).
+    /// Throws an <see cref="ArgumentRule"/> exception that says which part is broken.
+    /// </summary>
+    public static void CheckSmoothing(double smoothing)
     {
+        const string name = nameof(smoothing);
         if (!(double.IsFinite(smoothing) && smoothing >= 0))
-            throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "The smoothing strength k is a count added to every cell: 0 or more.");
+            throw ArgumentRule.OutOfRange(name, smoothing, "must be 0 or more (a count added to every cell)");
+        if (smoothing > MaxSmoothing)
+            throw ArgumentRule.OutOfRange(name, smoothing,
+                $"must be at most {MaxSmoothing:0e0} (beyond it the float32 probabilities overflow; from about 1e6 on, every k gives nearly the uniform distribution)");
+        if (smoothing > 0 && smoothing < MinPositiveSmoothing)
+            throw ArgumentRule.OutOfRange(name, smoothing, $"must be 0 or at least {MinPositiveSmoothing:0e0} (a smaller k is lost in float32 rounding)");
     }
+
+    /// <summary>
+    /// Whether an order-<paramref name="order"/> count table over <paramref name="vocabularySize"/> symbols is one this
+    /// library builds: its contexts can be numbered (<see cref="ContextIndex.TryCount"/>) and its V^n cells are at most
+    /// <see cref="MaxTableCells"/>.
+    /// </summary>
+    public static bool FitsOrder(int vocabularySize, int order) =>
+        ContextIndex.TryCount(vocabularySize, order, out var contexts) && contexts * vocabularySize <= MaxTableCells;
+
+    /// <summary>The highest order a counting model over <paramref name="vocabularySize"/> symbols may have.</summary>
+    public static int HighestOrder(int vocabularySize) => ContextIndex.HighestOrder(ContextIndex.MinOrder, order => FitsOrder(vocabularySize, order));
 
     static long TableCells(int vocabularySize, int order)
     {
         var contexts = ContextIndex.Count(vocabularySize, order);
         var cells = contexts * vocabularySize; // fits: ContextIndex.Count leaves room for it
-        if (cells > MaxTableCells)
+        if (!FitsOrder(vocabularySize, order))
             throw new ArgumentOutOfRangeException(nameof(order), order,
                 $"An order-{order} count table over {vocabularySize} symbols has {contexts:N0} × {vocabularySize} = {cells:N0} cells " +
                 $"({cells * 4.0 / (1 << 30):N1} GB as int32), more than the {MaxTableCells:N0} this library builds. " +

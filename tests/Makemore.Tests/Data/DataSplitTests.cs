@@ -48,4 +48,17 @@ public class DataSplitTests
         // torch.randperm(32033, generator=torch.Generator().manual_seed(42))[:3] is [4348, 12372, 7029] (PyTorch 1.13).
         Assert.Equal([words[4348], words[12372], words[7029]], split.Train.Take(3));
     }
+
+    [Fact]
+    public void TheFewestWordsGiveEveryPartItsShareOfOneWord()
+    {
+        Torch.Ready();
+        Assert.Equal(10, DataSplit.MinimumWords());
+        Assert.Equal(4, DataSplit.MinimumWords(0.5, 0.25));
+        var nine = Words.Take(9).ToArray();
+        var e = Assert.Throws<ArgumentException>(() => DataSplit.Of(nine));
+        Assert.StartsWith("must be at least 10 words", ArgumentRule.Of(e));
+        var split = DataSplit.Of(Words.Take(10).ToArray());
+        Assert.Equal((8, 1, 1), (split.Train.Count, split.Dev.Count, split.Test.Count));
+    }
 }

@@ -61,4 +61,22 @@ public class NGramCountsTests
         Assert.Equal(228_146, counts.Total);
         Assert.Equal(627, counts.Distinct);
     }
+
+    [Fact]
+    public void ManyPossibleNGramsAreCountedSparselyWithTheSameResult()
+    {
+        Torch.Ready();
+        // 601 symbols, order 4: 601^4 possible 4-grams, far too many for the flat array of the dense path.
+        var words = Models.EvaluationTests.LargeAlphabetWords();
+        var vocabulary = Vocabulary.FromWords(words);
+        var counts = NGramCounts.Of(words, vocabulary, order: 4);
+        using var all = Examples.Of(words, vocabulary, 4);
+        using var ids = ContextIndex.Of(all.X, vocabulary.Size);
+        var expected = ids.data<long>().ToArray().Zip(all.Y.data<long>().ToArray(), (c, n) => (c, n: (int)n))
+            .GroupBy(e => e).OrderBy(g => g.Key.c).ThenBy(g => g.Key.n).ToArray();
+        Assert.Equal(expected.Select(g => g.Key.c), counts.Contexts);
+        Assert.Equal(expected.Select(g => g.Key.n), counts.Next);
+        Assert.Equal(expected.Select(g => g.Count()), counts.Counts);
+        Assert.Equal(all.Count, counts.Total);
+    }
 }

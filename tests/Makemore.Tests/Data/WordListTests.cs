@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Makemore.Tests.Data;
 
 public class WordListTests
@@ -62,5 +64,25 @@ public class WordListTests
         Assert.Equal("bo", stats.Shortest);
         Assert.Equal("isabella", stats.Longest);
         Assert.Equal("abeilmosv", stats.Alphabet);
+    }
+
+    [Fact]
+    public void ParsesLikeTrimmingAndComposingEveryLine()
+    {
+        // Words that skip normalisation (Latin, Cyrillic, quotes) and words that need it (combining marks, Hangul
+        // jamo, a Cyrillic letter with a combining breve), with CR LF endings and padding.
+        string[] lines = ["  Zoë\r", "Zoe\u0301", "й", "и\u0306", "п’ять", "l'eau", "\u1100\u1161", "", "ǅemal  ", "Ａ", "x\u0483"];
+        var text = string.Join('\n', lines);
+        var expected = lines.Select(l => l.Trim().Normalize(NormalizationForm.FormC)).Where(w => w.Length > 0);
+        Assert.Equal(expected, WordList.Parse(text));
+        Assert.Equal("\u0439", WordList.Parse("и\u0306").Single());
+    }
+
+    [Fact]
+    public void TheAlphabetIsTheDistinctCharactersInOrder()
+    {
+        string[] words = ["zoë", "anna", "й", "bob"];
+        Assert.Equal(new string(words.SelectMany(w => w).Distinct().Order().ToArray()), WordStats.AlphabetOf(words));
+        Assert.Equal(Vocabulary.FromWords(words).Itos, Vocabulary.FromWords([WordStats.AlphabetOf(words)]).Itos);
     }
 }

@@ -65,4 +65,21 @@ public class ContextDistributionsTests
         using var all = Examples.Of(Words, Vocabulary.FromWords(Words), 2);
         Assert.Throws<ArgumentException>(() => ContextDistributions.Of(all));
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void FromCountsAreTheDistributionsOfTheirWeightedExamples(int order)
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        var counts = NGramCounts.Of(Words, vocabulary, order);
+        using var counted = counts.ToExamples();
+        using var viaExamples = ContextDistributions.Of(counted);
+        using var direct = ContextDistributions.Of(counts);
+        Assert.True(direct.Targets.Equals(viaExamples.Targets));
+        if (order == 2) Assert.Null(direct.Contexts);
+        else Assert.True(direct.Contexts!.Equals(viaExamples.Contexts!));
+    }
 }

@@ -141,4 +141,56 @@ public class CountingModelTests
         var finite = Evaluation.Nll(smoothed, ["andrejq"]);
         Assert.True(double.IsFinite(finite) && finite > 3, $"{finite}");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void FittingCountsGivesTheTableOfTheWords(int order)
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var fromWords = CountingModel.Fit(Words, vocabulary, order, smoothing: 0.5);
+        using var fromCounts = CountingModel.Fit(NGramCounts.Of(Words, vocabulary, order), smoothing: 0.5);
+        Assert.True(fromCounts.N.Equals(fromWords.N));
+        Assert.True(fromCounts.P.Equals(fromWords.P));
+    }
+
+    [Theory]
+    [InlineData(1e308, "must be at most 1e30")]
+    [InlineData(1e31, "must be at most 1e30")]
+    [InlineData(1e-40, "must be 0 or at least 1e-30")]
+    [InlineData(-1, "must be 0 or more (a count added to every cell)")]
+    [InlineData(double.NaN, "must be 0 or more (a count added to every cell)")]
+    public void ASmoothingOutsideFloat32sRangeIsRefusedUpFront(double k, string rule)
+    {
+        // 1e308 used to become infinite in float32, every probability NaN then 0, and the losses "infinite".
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CountingModel.CheckSmoothing(k));
+        Assert.Equal("smoothing", e.ParamName);
+        Assert.StartsWith(rule, ArgumentRule.Of(e));
+    }
+
+    [Fact]
+    public void TheLargestSmoothingStillGivesProbabilities()
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        CountingModel.CheckSmoothing(0);
+        CountingModel.CheckSmoothing(CountingModel.MinPositiveSmoothing);
+        using var model = CountingModel.Fit(Words, vocabulary, 2, CountingModel.MaxSmoothing);
+        using var finite = model.P.isfinite().all();
+        Assert.True(finite.item<bool>());
+        using var uniform = full_like(model.P, 1f / vocabulary.Size);
+        Assert.True(model.P.allclose(uniform, rtol: 1e-6));
+    }
+
+    [Fact]
+    public void TheHighestOrderIsTheTableLimit()
+    {
+        Assert.Equal(5, CountingModel.HighestOrder(27));
+        Assert.Equal(7, CountingModel.HighestOrder(11));
+        Assert.True(CountingModel.FitsOrder(27, 5));
+        Assert.False(CountingModel.FitsOrder(27, 6));
+        Assert.False(CountingModel.FitsOrder(27, 0));
+    }
 }

@@ -219,4 +219,88 @@ public class NeuralNGramTests
         using var difference = (model.W - counted.W).abs().max();
         Assert.True(difference.item<float>() < 1e-3, $"{difference.item<float>()}");
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void TrainingOnCountsTakesTheStepsOfTrainingOnTheirWeightedExamples(int order)
+    {
+        var words = NamesData.WordsOrSkip();
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(words);
+        var counts = NGramCounts.Of(words, vocabulary, order);
+        using var examples = counts.ToExamples();
+        var options = new TrainingOptions(Steps: 20, LearningRate: NeuralNGram.DefaultLearningRate(order));
+        using var g1 = new Generator(2147483647);
+        using var g2 = new Generator(2147483647);
+        using var direct = NeuralNGram.Create(vocabulary, order, g1);
+        using var viaExamples = NeuralNGram.Create(vocabulary, order, g2);
+        // Exactly the same numbers: one data path from the counts, the other through tensors and back.
+        var token = TestContext.Current.CancellationToken;
+        Assert.Equal(viaExamples.Train(examples, options, cancellation: token), direct.Train(counts, options, cancellation: token));
+        Assert.True(direct.W.Equals(viaExamples.W));
+    }
+
+    [Fact]
+    public void TheDefaultLearningRateIsTheLessonsForBigramsAndSmallerForHigherOrders()
+    {
+        Assert.Equal(50, NeuralNGram.DefaultLearningRate(2));
+        Assert.Equal(25, NeuralNGram.DefaultLearningRate(3));
+        Assert.Equal(50.0 / 11, NeuralNGram.DefaultLearningRate(12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.DefaultLearningRate(1));
+    }
+
+    [Fact]
+    public void TheHighestOrderIsTheLibrarysOwnLimit()
+    {
+        Torch.Ready();
+        // 27^14 is more than a long numbers (contexts, and n-gram keys); W stays small.
+        Assert.Equal(13, NeuralNGram.HighestOrder(27));
+        Assert.True(NeuralNGram.FitsOrder(27, 13));
+        Assert.False(NeuralNGram.FitsOrder(27, 14));
+        Assert.False(NeuralNGram.FitsOrder(27, 1));
+        // 65,536 symbols: W of order 2 alone would have 2^32 weights.
+        Assert.Equal(1, NeuralNGram.HighestOrder(65_536));
+        using var g = new Generator(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 14, g));
+    }
+
+    [Fact]
+    public void TrainingOptionsBreakNamedRules()
+    {
+        var steps = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(Steps: 0).Check());
+        Assert.Equal((nameof(TrainingOptions.Steps), "must be 1 or more"), (steps.ParamName, ArgumentRule.Of(steps)));
+        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(LearningRate: double.PositiveInfinity).Check());
+        Assert.Equal((nameof(TrainingOptions.LearningRate), "must be a positive number"), (rate.ParamName, ArgumentRule.Of(rate)));
+        var regularization = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(Regularization: -1).Check());
+        Assert.Equal((nameof(TrainingOptions.Regularization), "must be 0 or more"), (regularization.ParamName, ArgumentRule.Of(regularization)));
+        new TrainingOptions(Steps: 1, Regularization: 0).Check();
+    }
+
+    [Fact]
+    public void ManyContextsTrainInChunksWithTheStepsOfAllExamples()
+    {
+        Torch.Ready();
+        // 601 symbols: the trigrams' distinct contexts times V are more targets than one chunk holds.
+        var words = EvaluationTests.LargeAlphabetWords();
+        var vocabulary = Vocabulary.FromWords(words);
+        var counts = NGramCounts.Of(words, vocabulary, 3);
+        Assert.True(ChunkedDistributions.Needed(counts));
+        using var all = Examples.Of(words, vocabulary, 3);
+        var options = new TrainingOptions(Steps: 5, LearningRate: 25, Regularization: 0.01);
+        using var g1 = new Generator(11);
+        using var g2 = new Generator(11);
+        using var chunked = NeuralNGram.Create(vocabulary, 3, g1);
+        using var fullBatch = NeuralNGram.Create(vocabulary, 3, g2);
+        var token = TestContext.Current.CancellationToken;
+        var chunkedSteps = chunked.Train(counts, options, cancellation: token);
+        var fullSteps = fullBatch.Train(all, options, cancellation: token);
+        foreach (var (c, f) in chunkedSteps.Zip(fullSteps))
+        {
+            Assert.Equal(f.Loss, c.Loss, 1e-5);
+            Assert.Equal(f.DataLoss, c.DataLoss, 1e-5);
+        }
+        Assert.True(chunked.W.allclose(fullBatch.W, rtol: 0, atol: 1e-4));
+    }
 }
