@@ -14,9 +14,6 @@ static class SampleReport
     public const string Mark = "*";
     /// <summary>From this many samples on, a progress line on stderr (when it is a terminal and stdout is not) says how far sampling is.</summary>
     public const int ProgressFrom = 10_000;
-    // Words are made in batches that start at one word and double up to this size: the first words appear at once,
-    // and a large count pays the sampler's per-call set-up (each context's distribution) once per batch, not per word.
-    const int LargestBatch = 1 << 14;
     static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The --samples option both commands have: how many words to print, 20 unless given.</summary>
@@ -35,8 +32,8 @@ static class SampleReport
 
     /// <summary>
     /// Writes <paramref name="count"/> words from the model, made with the lesson's sampler and a generator seeded with
-    /// <paramref name="seed"/>: the same words as one call for all of them (the sampler leaves the generator exactly
-    /// where one draw per symbol would, so batches continue one another). A model with no usable distribution
+    /// <paramref name="seed"/>, one at a time as the sampler makes them (the same words as one call for all of them).
+    /// A model with no usable distribution
     /// somewhere (weights so large that the softmax overflows) is reported as a one-line error.
     /// </summary>
     public static void Write(INGramModel model, ulong seed, int count, IReadOnlyList<string> trainingWords) =>
@@ -61,33 +58,34 @@ static class SampleReport
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
         using var progress = new SamplingProgress(count);
         using var generator = new Generator(seed);
-        var (done, repeats, batch) = (0, 0, 1);
-        while (done < count)
+        using var words = LessonSampler.Words(model, generator).GetEnumerator();
+        var sinceFlushed = Stopwatch.StartNew();
+        var repeats = 0;
+        for (var done = 1; done <= count; done++)
         {
-            var size = Math.Min(batch, count - done);
-            IReadOnlyList<string> samples;
             try
             {
-                samples = LessonSampler.Sample(model, generator, size);
+                words.MoveNext();
             }
             catch (InvalidOperationException e)
             {
                 output.Flush();
                 throw new CliError($"cannot sample: {e.Message}");
             }
-            foreach (var sample in samples)
+            var word = Shown(words.Current);
+            var repeat = known.Contains(word);
+            if (repeat) repeats++;
+            output.Write("  ");
+            output.Write(word);
+            output.WriteLine(repeat ? $" {Mark}" : "");
+            // Each word is on its way as soon as it is made; flushing at most every ProgressInterval keeps a count of
+            // millions from paying a write per word.
+            if (done == 1 || done == count || sinceFlushed.Elapsed >= ProgressInterval)
             {
-                var word = Shown(sample);
-                var repeat = known.Contains(word);
-                if (repeat) repeats++;
-                output.Write("  ");
-                output.Write(word);
-                output.WriteLine(repeat ? $" {Mark}" : "");
+                output.Flush();
+                sinceFlushed.Restart();
             }
-            output.Flush();
-            done += size;
             progress.Report(done);
-            batch = Math.Min(batch * 2, LargestBatch);
         }
         progress.Dispose();
         output.WriteLine($"{Mark} = already in the training words: {repeats:N0} of {count:N0}");

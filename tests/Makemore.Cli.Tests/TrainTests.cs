@@ -211,7 +211,7 @@ public partial class TrainTests
     }
 
     [Fact]
-    public void SamplesWrittenInBatchesAreTheSameWordsWhateverTheCount()
+    public void SamplesWrittenAsTheyAreMadeAreTheSameWordsWhateverTheCount()
     {
         using var files = new WordFiles();
         var words = files.Write("words.txt", WordFiles.Small);
@@ -220,7 +220,7 @@ public partial class TrainTests
 
         Assert.True(many.ExitCode == 0, many.ToString());
         Assert.Equal(300, many.Samples.Length);
-        // The first five of 300 (made in batches of 1, 2, 4, … words from one generator) are the five words alone.
+        // The first five of 300 (each written as it is made, from one generator) are the five words alone.
         Assert.Equal(few.Samples, many.Samples[..5]);
         var marked = many.Samples.Count(s => s.EndsWith(" *", StringComparison.Ordinal));
         Assert.Contains($"* = already in the training words: {marked} of 300", many.OutputLines);
