@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Makemore.Cli;
 
 /// <summary>
-/// The model file, version 1 (described for users in the README, "The model file"): the record
+/// The model file, version 1 (described for users in docs/cli.md, "The model file"): the record
 /// <see cref="ModelFileContent"/> serialised as UTF-8 JSON by System.Text.Json's source generator, plus one validation
 /// step that turns the record into a model (<see cref="Validate"/>). Floats are written in their shortest round-trip
 /// form, so a loaded model gives exactly the samples of the saved one.

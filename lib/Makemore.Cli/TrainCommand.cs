@@ -73,7 +73,7 @@ static class TrainCommand
     static readonly Option<string?> Save = new("--save")
     {
         HelpName = "model-file",
-        Description = "Save the trained model to this file (JSON, described in the README), for makemore sample.",
+        Description = "Save the trained model to this file (JSON, described in docs/cli.md), for makemore sample.",
     };
 
     static readonly Option[] CountingOnly = [Smoothing];
