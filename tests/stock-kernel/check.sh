@@ -2,6 +2,8 @@
 # Runs stock-kernel-check.ipynb in the stock .NET kernel that VS Code (Polyglot Notebooks) and Jupyter use: the dotnet
 # tool Microsoft.dotnet-interactive 1.0.712001 (which preloads FSharp.Core 10.0), driven by Debian's Jupyter
 # (`jupyter nbconvert --execute`). Then runs the same notebook through the project's runner, and prints both results.
+# With notebooks as arguments (`tests/stock-kernel/check.sh notebooks/*.ipynb`), each of them also runs in both
+# kernels, and what their code cells print is compared (compare.py; the setup cell and lines marked ⏱ excepted).
 # A manual check: neither CI nor the README's commands run it. Installs what it needs (Debian packages as root).
 set -euo pipefail
 
@@ -67,4 +69,23 @@ for copy in "$repo/artifacts/stock-kernel-check.stock.ipynb" "$work/runner/stock
   if [ -f "$copy" ]; then echo "== Outputs of $copy"; summarize "$copy"; fi
 done
 echo "== Exit codes: stock kernel $stock_status, runner $runner_status"
-[ "$stock_status" -eq 0 ] && [ "$runner_status" -eq 0 ]
+[ "$stock_status" -eq 0 ] && [ "$runner_status" -eq 0 ] || exit 1
+
+# The series' notebooks, if given: copied into artifacts/ like the probe, so their #r "../artifacts/..." resolves.
+[ "$#" -gt 0 ] || exit 0
+copies=()
+mkdir -p "$work/stock"
+for notebook in "$@"; do
+  copy="$repo/artifacts/stock-$(basename "$notebook")"
+  cp "$notebook" "$copy"
+  copies+=("$copy")
+  /usr/bin/jupyter-nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=.net-csharp \
+    --ExecutePreprocessor.timeout=600 --output-dir "$work/stock" --output "$(basename "$notebook")" "$copy" > /dev/null 2>&1 \
+    || { echo "stock kernel: $(basename "$notebook") failed"; exit 1; }
+done
+dotnet run --project "$repo/lib/Makemore.NotebookRunner" -- "${copies[@]}" --output "$work/runner" > /dev/null
+for notebook in "$@"; do
+  name=$(basename "$notebook")
+  /usr/bin/python3 "$(dirname "$0")/compare.py" "$work/runner/stock-$name" "$work/stock/$name" || status=1
+done
+exit "${status:-0}"
