@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Makemore.Cli.Tests;
 
@@ -15,50 +14,26 @@ public sealed record Run(int ExitCode, string Output, string Error)
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}--- stderr\n{Error}";
 }
 
-/// <summary>Starts the built makemore command (the sibling build output of this test project) as a process.</summary>
+/// <summary>Starts the built makemore command (lib/Makemore.Cli) as a process.</summary>
 public static class MakemoreProcess
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    public static string Dll { get; } = FindDll();
+    // The default data set comes from data/names.txt of the repository the test runs in, never from the machine.
+    static readonly Dictionary<string, string?> Environment = new() { ["MAKEMORE_NAMES"] = null };
+
+    public static string Dll { get; } = Repository.BuiltDll("Makemore.Cli");
 
     public static Run Run(string workingFolder, params string[] args) => Finish(Start(workingFolder, args), args);
 
-    public static Process Start(string workingFolder, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Dll, .. args])
-        {
-            WorkingDirectory = workingFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        // The default data set comes from data/names.txt of the repository the test runs in, never from the machine.
-        start.Environment.Remove("MAKEMORE_NAMES");
-        return Process.Start(start)!;
-    }
+    public static Process Start(string workingFolder, params string[] args) => ProgramProcess.StartDll(Dll, args, workingFolder, Environment);
 
     public static Run Finish(Process process, string[] args)
     {
         using (process)
         {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"makemore {string.Join(" ", args)} did not finish within {Timeout.TotalMinutes} minutes");
-            }
-            return new Run(process.ExitCode, output.Result, error.Result);
+            var (exitCode, output, error) = ProgramProcess.Finish(process, Limit);
+            return new Run(exitCode, output, error);
         }
-    }
-
-    static string FindDll()
-    {
-        // artifacts/bin/Makemore.Cli.Tests/<configuration_rid>/ → artifacts/bin/Makemore.Cli/<configuration_rid>/Makemore.Cli.dll
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(here.Parent!.Parent!.FullName, "Makemore.Cli", here.Name, "Makemore.Cli.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The makemore command is not built at {dll}.", dll);
     }
 }

@@ -55,24 +55,26 @@ public sealed class WordFiles : IDisposable
         nilo
         """;
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("makemore-cli-test-").FullName;
+    readonly TempFolder folder = new("makemore-cli-test-");
+
+    public string Folder => folder.Path;
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> in the folder; returns the name.</summary>
     public string Write(string name, string text)
     {
-        File.WriteAllText(Path.Combine(Folder, name), text);
+        folder.Write(name, text);
         return name;
     }
 
     public string WriteBytes(string name, byte[] bytes)
     {
-        File.WriteAllBytes(Path.Combine(Folder, name), bytes);
+        File.WriteAllBytes(folder[name], bytes);
         return name;
     }
 
-    public string PathOf(string name) => Path.Combine(Folder, name);
+    public string PathOf(string name) => folder[name];
 
     public Run Makemore(params string[] args) => MakemoreProcess.Run(Folder, args);
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PuppeteerSharp;
 using static Makemore.Testing.FixtureNotebook;
 
@@ -21,9 +20,9 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
 
     readonly TempFolder folder = new();
 
-    static string ExportFolder => Path.Combine(RunnerProcess.RepositoryRoot, "artifacts", "notebook-html");
+    static string ExportFolder => Path.Combine(Repository.Artifacts, "notebook-html");
 
-    static string PlotlyJs => Path.Combine(RunnerProcess.RepositoryRoot, "artifacts", "plotly", "node_modules", "plotly.js-dist-min", "plotly.min.js");
+    static string PlotlyJs => Path.Combine(Repository.Artifacts, "plotly", "node_modules", "plotly.js-dist-min", "plotly.min.js");
 
     [Fact]
     public async Task EveryChartIsVisibleWithScriptsDisabledAndOffline()
@@ -46,7 +45,7 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
             "--browser", browser, "--plotly-js", PlotlyJs);
         Assert.True(run.ExitCode == 0, run.ToString());
 
-        var notebooks = Directory.GetFiles(Path.Combine(RunnerProcess.RepositoryRoot, "notebooks"), "*.ipynb")
+        var notebooks = Directory.GetFiles(Repository.Notebooks, "*.ipynb")
             .Prepend(folder["executed/charts.ipynb"]).ToList();
         Directory.CreateDirectory(ExportFolder);
         await using var chromium = await Puppeteer.LaunchAsync(new LaunchOptions
@@ -72,13 +71,8 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
 
     static async Task<string> ExportAsync(string nbconvert, string notebook)
     {
-        var start = new ProcessStartInfo(nbconvert) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--to", "html", "--output-dir", ExportFolder, notebook }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"nbconvert failed on {notebook}:\n{await errors}");
+        var export = await ProgramProcess.RunAsync(nbconvert, ["--to", "html", "--output-dir", ExportFolder, notebook], TimeSpan.FromMinutes(5));
+        Assert.True(export.ExitCode == 0, $"nbconvert failed on {notebook}:\n{export.Errors}");
         return Path.Combine(ExportFolder, Path.GetFileNameWithoutExtension(notebook) + ".html");
     }
 

@@ -6,15 +6,13 @@ namespace Makemore.NotebookRunner.Tests;
 /// Runs a folder with three failing notebooks (a runtime exception, a compile error, a worker process that dies) once for
 /// all tests in the class.
 /// </summary>
-public sealed class FailingCellsRun : IAsyncLifetime
+public sealed class FailingCellsRun : RunnerFixture
 {
-    public TempFolder Folder { get; } = new();
-    public RunnerResult Result { get; private set; } = null!;
     public ExecutedNotebook Exception { get; private set; } = null!;
     public ExecutedNotebook CompileError { get; private set; } = null!;
     public ExecutedNotebook WorkerExit { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override string[] WriteNotebooks()
     {
         Write(Folder["notebooks/a-exception.ipynb"],
             Code("Console.WriteLine(\"before\");"),
@@ -27,16 +25,14 @@ public sealed class FailingCellsRun : IAsyncLifetime
         Write(Folder["notebooks/c-worker-exit.ipynb"],
             Code("Console.WriteLine(\"before\");"),
             Code("Environment.Exit(42);"));
-        Result = await RunnerProcess.RunAsync(Folder.Path, "notebooks", "--output", "executed");
-        Exception = ExecutedNotebook.Load(Folder["executed/a-exception.ipynb"]);
-        CompileError = ExecutedNotebook.Load(Folder["executed/b-compile-error.ipynb"]);
-        WorkerExit = ExecutedNotebook.Load(Folder["executed/c-worker-exit.ipynb"]);
+        return ["notebooks", "--output", "executed"];
     }
 
-    public ValueTask DisposeAsync()
+    protected override void ReadOutputs()
     {
-        Folder.Dispose();
-        return ValueTask.CompletedTask;
+        Exception = Load("executed/a-exception.ipynb");
+        CompileError = Load("executed/b-compile-error.ipynb");
+        WorkerExit = Load("executed/c-worker-exit.ipynb");
     }
 }
 

@@ -4,14 +4,12 @@ using static Makemore.Testing.FixtureNotebook;
 namespace Makemore.NotebookRunner.Tests;
 
 /// <summary>Runs one notebook with every kind of output, once for all tests in the class.</summary>
-public sealed class OutputKindsRun : IAsyncLifetime
+public sealed class OutputKindsRun : RunnerFixture
 {
-    public TempFolder Folder { get; } = new();
     public string SourceText { get; private set; } = "";
-    public RunnerResult Result { get; private set; } = null!;
     public ExecutedNotebook Copy { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override string[] WriteNotebooks()
     {
         var source = Write(Folder["kinds.ipynb"],
             Markdown("# Every kind of output"),
@@ -24,15 +22,10 @@ public sealed class OutputKindsRun : IAsyncLifetime
             Code("display(Plotly.NET.CSharp.Chart.Point<int, int, string>(x: new[] { 1, 2, 3 }, y: new[] { 2, 4, 8 }));"),
             Code("  "));
         SourceText = File.ReadAllText(source);
-        Result = await RunnerProcess.RunAsync(Folder.Path, "kinds.ipynb", "--output", "executed");
-        Copy = ExecutedNotebook.Load(Folder["executed/kinds.ipynb"]);
+        return ["kinds.ipynb", "--output", "executed"];
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Folder.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    protected override void ReadOutputs() => Copy = Load("executed/kinds.ipynb");
 }
 
 public sealed class OutputKindsTests(OutputKindsRun run) : IClassFixture<OutputKindsRun>

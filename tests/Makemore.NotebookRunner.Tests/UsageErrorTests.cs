@@ -45,7 +45,7 @@ public sealed class UsageErrorTests : IDisposable
         Assert.False(Directory.Exists(folder["executed"]));
     }
 
-    static void AssertUsageError(RunnerResult result, string message)
+    static void AssertUsageError(ProcessResult result, string message)
     {
         Assert.True(result.ExitCode == 2, result.ToString());
         var line = Assert.Single(result.Errors.TrimEnd().Split('\n'));

@@ -11,7 +11,7 @@ public sealed class CommittedOutputsTests : IDisposable
 {
     const long MaxNotebooksBytes = 8 * 1024 * 1024;
 
-    readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("committed-outputs-tests-");
+    readonly TempFolder folder = new("committed-outputs-tests-");
 
     public static TheoryData<string> Notebooks() =>
         new(Directory.GetFiles(NotebookRun.NotebooksFolder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
@@ -43,12 +43,12 @@ public sealed class CommittedOutputsTests : IDisposable
     [Fact]
     public async Task AHandEditedOutputFailsNamingTheCellTheLineAndTheRefreshCommand()
     {
-        var path = Write(Path.Combine(folder.FullName, "committed-outputs-fixture.ipynb"),
+        var path = Write(folder["committed-outputs-fixture.ipynb"],
             Markdown("# Outputs"),
             Code("Console.WriteLine(\"words: 32033\");\nConsole.WriteLine(\"loss = 2.4544\");"),
             Code("Console.WriteLine($\"⏱ took {Environment.TickCount64 % 1000} ms\");\n\"done\""));
         var fresh = await NotebookRun.ExecuteAsync(path);
-        var copy = Path.Combine(folder.FullName, "committed-copy.ipynb");
+        var copy = folder["committed-copy.ipynb"];
 
         File.Copy(fresh.Path, copy);
         AssertSameOutputs(ExecutedNotebook.Load(copy), fresh, "committed-copy.ipynb");
@@ -94,5 +94,5 @@ public sealed class CommittedOutputsTests : IDisposable
                     $"Refresh with pictures (docs/outputs.md): {NotebookOutputs.RefreshCommand}");
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 }

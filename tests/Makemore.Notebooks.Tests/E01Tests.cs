@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E01 (trigrams), read from its executed copy: the lesson-style code and the library agree, and the comparison holds.</summary>

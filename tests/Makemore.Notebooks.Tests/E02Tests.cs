@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E02 (train/dev/test), read from its executed copy: the seeded split and every model on every split.</summary>

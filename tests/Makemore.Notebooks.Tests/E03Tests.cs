@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E03 (tuning smoothing), read from its executed copy: choices made on dev, the test split used once at the end.</summary>

@@ -4,12 +4,12 @@ namespace Makemore.Notebooks.Tests;
 [Collection(NotebookCollection.Name)]
 public sealed class E04Tests
 {
-    const string Notebook = "E04-indexing-instead-of-one-hot.ipynb";
+    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("E04-indexing-instead-of-one-hot.ipynb");
 
     [Fact]
     public async Task TheLogitsAndTheLossAreIdentical()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         Assert.Equal(228_146, notebook.Find(@"examples: ([\d,]+)").Number(1));
         Assert.Equal(0, notebook.FindNumber(@"max \|logits difference\| = (\S+)"));
@@ -25,7 +25,7 @@ public sealed class E04Tests
     [Fact]
     public async Task TheGradientsAgreeInFloat64AndDifferOnlyByIndexingsFloat32Accumulation()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var gradient = notebook.Find(@"^max \|gradient difference\|\s+(\S+)\s+(\S+)");
         Assert.True(gradient.Number(2) < 1e-12, $"float64: {gradient.Groups[2].Value}");
@@ -41,7 +41,7 @@ public sealed class E04Tests
     [Fact]
     public async Task TheLibrarysFunctionsGiveTheSameLogits()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         Assert.Equal("True", notebook.Find(@"OneHotLogits equals one_hot\(xs\) @ W: (\w+)").Groups[1].Value);
         Assert.Equal("True", notebook.Find(@"IndexedLogits equals W\[xs\]: (\w+)").Groups[1].Value);
@@ -50,7 +50,7 @@ public sealed class E04Tests
     [Fact]
     public async Task TrainingWithRowIndexingFollowsTheOneHotLoopsLosses()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var cell = notebook.CellContaining("TrainFromSeed(w => w[xs]");
         // Rows: step, loss one-hot, loss W[xs], |difference|, NLL W[xs], perplexity exp(NLL).
@@ -83,7 +83,7 @@ public sealed class E04Tests
     [Fact]
     public async Task ItReportsTheCostOfTheOneHotMatrixAndTimesBothWays()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         Assert.Equal(24.6, notebook.FindNumber(@"one-hot matrix: [\d,]+ × 27 float32 = (\S+) MB"));
         var work = notebook.Find(@"multiply-adds in one_hot\(xs\) @ W: ([\d,]+); numbers copied by W\[xs\]: ([\d,]+)");

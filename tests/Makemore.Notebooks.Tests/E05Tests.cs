@@ -4,12 +4,12 @@ namespace Makemore.Notebooks.Tests;
 [Collection(NotebookCollection.Name)]
 public sealed class E05Tests
 {
-    const string Notebook = "E05-cross-entropy.ipynb";
+    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("E05-cross-entropy.ipynb");
 
     [Fact]
     public async Task BothLossesAndGradientsAgree()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var manual = notebook.FindNumber(@"^manual softmax \+ NLL: (\S+)$");
         var fused = notebook.FindNumber(@"^cross_entropy:\s+(\S+)$");
@@ -25,7 +25,7 @@ public sealed class E05Tests
     [Fact]
     public async Task ExpOverflowsAndUnderflowsInFloat32()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         // The limits the prose quotes: ln of float32's largest and smallest positive numbers.
         Assert.Equal(88.72, notebook.FindNumber(@"^largest float32: +3\.403E\+38 = exp\((\S+)\)"));
@@ -46,7 +46,7 @@ public sealed class E05Tests
     [InlineData(100, 192.6446)]
     public async Task AtLargeScalesTheManualLossIsNotFiniteAndCrossEntropyIs(int scale, double crossEntropy)
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var row = ScaleRow(notebook, scale);
         Assert.False(double.IsFinite(row.Number(2)), $"manual loss at scale {scale}: {row.Groups[2].Value}");
@@ -58,7 +58,7 @@ public sealed class E05Tests
     [Fact]
     public async Task TheBitsColumnStartsAboveAUniformGuess()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         Assert.Equal(Math.Round(Math.Log2(27), 2), notebook.FindNumber(@"a uniform guess among 27 characters: (\S+) bits per character"));
         var start = ScaleRow(notebook, 1);
@@ -69,7 +69,7 @@ public sealed class E05Tests
     [Fact]
     public async Task AtScale20OnlyTheManualGradientBreaks()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var row = ScaleRow(notebook, 20);
         Assert.True(double.IsFinite(row.Number(2)));
@@ -88,7 +88,7 @@ public sealed class E05Tests
     [InlineData(100)]
     public async Task TheLogSumExpRecipeMatchesCrossEntropy(int scale)
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var match = notebook.Find($@"scale\s+{scale}: log-sum-exp recipe\s+(\S+)\s+cross_entropy\s+(\S+)\s+\|difference\| (\S+)");
         Assert.Equal(match.Number(2), match.Number(1), 3);
@@ -98,7 +98,7 @@ public sealed class E05Tests
     [Fact]
     public async Task BothLossesAreTimed()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         Assert.True(notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss") > 0);
         var fused = notebook.FindNumber(@"cross_entropy:\s+(\S+) ms per loss");

@@ -4,12 +4,12 @@ namespace Makemore.Notebooks.Tests;
 [Collection(NotebookCollection.Name)]
 public sealed class E06Tests
 {
-    const string Notebook = "E06-our-own-exercise.ipynb";
+    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("E06-our-own-exercise.ipynb");
 
     [Fact]
     public async Task TheCountsGiveTheFullBatchLossAndGradient()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var table = notebook.Find(@"total ([\d,]+), non-zero cells (\d+)");
         Assert.Equal(228_146, table.Number(1));
@@ -35,7 +35,7 @@ public sealed class E06Tests
     [Fact]
     public async Task TrainingFromTheCountsTakesTheLessonsSteps()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var counts = notebook.Find(@"from the counts: loss (\S+) at step 1, (\S+) at step 100");
         Assert.Equal((3.7686, 2.4901), (counts.Number(1), counts.Number(2)));
@@ -66,7 +66,7 @@ public sealed class E06Tests
     [InlineData(5, 0.1, 1.7515, 2.1566)]
     public async Task TheOrderSweepTableIsTheLibrarysSweep(int order, double bestK, double train, double dev)
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         Assert.Equal("25,626 train, 3,203 dev, 3,204 test words", notebook.Find(@"^[\d,]+ train, [\d,]+ dev, [\d,]+ test words").Value);
         var sweep = notebook.CellContaining("Sweep.Smoothing(");
@@ -82,7 +82,7 @@ public sealed class E06Tests
     [Fact]
     public async Task CountingStopsPayingOffAfterOrderFour()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var sweep = notebook.CellContaining("Sweep.Smoothing(");
         var dev = Enumerable.Range(1, 5).Select(n => sweep.Find($@"^ *{n} +\S+ +\S+ +(\S+)").Number(1)).ToArray();
@@ -95,7 +95,7 @@ public sealed class E06Tests
     [Fact]
     public async Task TheBigramColumnStartsWithTheLessonsSamples()
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var lines = notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)").Stdout.Split('\n');
         var header = Array.FindIndex(lines, l => l.StartsWith("n = 1 (k 10)", StringComparison.Ordinal));
@@ -117,7 +117,7 @@ public sealed class E06Tests
     [InlineData(5, 261, 16.43, 571, 517)]
     public async Task HigherOrdersCopyMoreAndWanderIntoUnseenContexts(int order, int copied, double length, int unseenNGram, int unseenContext)
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var cell = notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)");
         var row = cell.Find($@"^ *{order} +([\d,]+) +([\d,]+) +(\S+) +([\d,]+) +([\d,]+)$");
@@ -135,7 +135,7 @@ public sealed class E06Tests
     [InlineData(5, 20_261, 4.57, 13.85)]
     public async Task SparsityGrowsWithTheOrder(int order, int seenContexts, double unseenContextPercent, double unseenNGramPercent)
     {
-        var notebook = await NotebookRun.ExecuteAsync(Notebook);
+        var notebook = await Executed();
 
         var sparsity = notebook.CellContaining("NGramCounts.Of(split.Train");
         var row = sparsity.Find($@"^ *{order} +([\d,]+) +([\d,]+) +([\d,.]+) +(\S+) % +(\S+) % +([\d,]+) +(\S+) MB");

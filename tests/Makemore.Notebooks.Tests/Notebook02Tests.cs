@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>02-counting-bigrams: stoi/itos, the 27×27 counts tensor N and its labelled heatmap.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>Notebook 04, the loss: the numbers it prints, read from its executed copy.</summary>

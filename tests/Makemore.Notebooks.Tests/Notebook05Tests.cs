@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>Notebook 05, the neural network: the numbers, charts and names it prints, read from its executed copy.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>Notebook 06, backpropagation by hand: the graph it draws and the gradients it checks, read from its executed copy.</summary>

@@ -11,10 +11,10 @@ public static class NotebookRun
     static readonly ConcurrentDictionary<string, Lazy<Task<ExecutedNotebook>>> Runs = new(StringComparer.Ordinal);
 
     /// <summary>The repository's notebooks folder.</summary>
-    public static string NotebooksFolder => Path.Combine(RunnerProcess.RepositoryRoot, "notebooks");
+    public static string NotebooksFolder => Repository.Notebooks;
 
     /// <summary>Where executed copies go (kept after the tests, to look at when one fails).</summary>
-    public static string OutputFolder => Path.Combine(RunnerProcess.RepositoryRoot, "artifacts", "notebook-tests");
+    public static string OutputFolder => Path.Combine(Repository.Artifacts, "notebook-tests");
 
     /// <summary>
     /// Executes <paramref name="notebook"/>: a file name in the repository's notebooks folder (e.g. "01-exploring-the-data.ipynb")
@@ -28,7 +28,7 @@ public static class NotebookRun
 
     static async Task<ExecutedNotebook> RunAsync(string path)
     {
-        var result = await RunnerProcess.RunAsync(RunnerProcess.RepositoryRoot, path, "--output", OutputFolder);
+        var result = await RunnerProcess.RunAsync(Repository.Root, path, "--output", OutputFolder);
         var copy = Path.Combine(OutputFolder, Path.GetFileName(path));
         if (result.ExitCode != 0)
             Assert.Fail($"The notebook runner could not run {Path.GetFileName(path)} (executed copy: {copy}).\n{result}");

@@ -6,12 +6,12 @@ namespace Makemore.Notebooks.Tests;
 [Collection(NotebookCollection.Name)]
 public sealed class NotebookRunTests : IDisposable
 {
-    readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("notebook-harness-tests-");
+    readonly TempFolder folder = new("notebook-harness-tests-");
 
     [Fact]
     public async Task TestsReadEachCellsOutputsAndFindValuesByPattern()
     {
-        var path = Write(Path.Combine(folder.FullName, "harness-values.ipynb"),
+        var path = Write(folder["harness-values.ipynb"],
             Markdown("# Values"),
             Code("Console.WriteLine(\"words: 32033\");\nConsole.WriteLine(\"loss = 2.4544\");"),
             Code("display(\"shortest: 2, longest: 15\");\n\"done\""));
@@ -29,7 +29,7 @@ public sealed class NotebookRunTests : IDisposable
     [Fact]
     public async Task ANotebookThatFailsFailsTheTestWithTheRunnersReport()
     {
-        var path = Write(Path.Combine(folder.FullName, "harness-failure.ipynb"),
+        var path = Write(folder["harness-failure.ipynb"],
             Code("throw new InvalidOperationException(\"the data is missing\");"));
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => NotebookRun.ExecuteAsync(path));
@@ -38,5 +38,5 @@ public sealed class NotebookRunTests : IDisposable
         Assert.Contains("InvalidOperationException: the data is missing", failure.Message);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 }

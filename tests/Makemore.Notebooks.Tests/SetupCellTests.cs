@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace Makemore.Notebooks.Tests;
 
@@ -44,7 +42,7 @@ public sealed partial class SetupCellTests
     /// <summary>Directory.Packages.props's versions by package, its $(Property) references resolved.</summary>
     static readonly Lazy<Dictionary<string, string>> Pinned = new(() =>
     {
-        var props = XDocument.Load(Path.Combine(RunnerProcess.RepositoryRoot, "Directory.Packages.props"));
+        var props = XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props"));
         var properties = props.Descendants("PropertyGroup").Elements().ToDictionary(e => e.Name.LocalName, e => e.Value);
         return props.Descendants("PackageVersion").ToDictionary(
             e => (string)e.Attribute("Include")!,

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 switch (args.FirstOrDefault())
 {
     case "setup-first":
-        Notebook.Setup();
+        // The full status too: the printed line leaves out how the natives loaded, the tests check both.
+        Console.WriteLine($"status: {Notebook.Setup()}");
         PrintRand();
         return 0;
     case "torch-first":

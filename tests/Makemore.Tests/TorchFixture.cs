@@ -1,7 +1,16 @@
+[assembly: AssemblyFixture(typeof(Makemore.Tests.TorchFixture))]
+
 namespace Makemore.Tests;
 
-/// <summary>Runs the native setup once before any test touches torch.</summary>
-public static class Torch
+/// <summary>
+/// Loads torch's natives once, before the first test of this assembly, so no test has to remember to. Only
+/// <see cref="TorchSetup.Load"/>: the notebook display is registered by the tests that check it, with .NET Interactive's
+/// formatter, and <see cref="Notebook.Setup"/> itself is called by the tests about it.
+/// </summary>
+public sealed class TorchFixture
 {
-    public static void Ready() => Notebook.Setup();
+    public TorchFixture() => Status = TorchSetup.Load();
+
+    /// <summary>The one-line status of the load: versions, and how the natives were found.</summary>
+    public string Status { get; }
 }

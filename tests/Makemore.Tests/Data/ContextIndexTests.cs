@@ -37,7 +37,6 @@ public class ContextIndexTests
     [Fact]
     public void IndexesABatchLikeOneContextAtATime()
     {
-        Torch.Ready();
         using var contexts = tensor(new long[] { 0, 0, 5, 13, 26, 26 }, [3, 2]);
         using var indices = ContextIndex.Of(contexts, 27);
         Assert.Equal([0L, 5 * 27 + 13, 26 * 27 + 26], indices.data<long>().ToArray());

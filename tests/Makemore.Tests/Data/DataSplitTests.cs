@@ -7,7 +7,6 @@ public class DataSplitTests
     [Fact]
     public void SplitsEightyTenTenWithoutLosingOrRepeatingWords()
     {
-        Torch.Ready();
         var split = DataSplit.Of(Words, seed: 7);
         Assert.Equal(80, split.Train.Count);
         Assert.Equal(10, split.Dev.Count);
@@ -18,7 +17,6 @@ public class DataSplitTests
     [Fact]
     public void SameSeedSameSplitOtherSeedOtherSplit()
     {
-        Torch.Ready();
         var a = DataSplit.Of(Words, seed: 7);
         var b = DataSplit.Of(Words, seed: 7);
         var c = DataSplit.Of(Words, seed: 8);
@@ -31,7 +29,6 @@ public class DataSplitTests
     [Fact]
     public void RejectsSplitsWithAnEmptyPart()
     {
-        Torch.Ready();
         Assert.Throws<ArgumentException>(() => DataSplit.Of(["a", "b"]));
         Assert.Throws<ArgumentException>(() => DataSplit.Of(["a", "b", "c", "d"]));
         Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.Of(Words, trainFraction: 0.9, devFraction: 0.1));
@@ -42,7 +39,6 @@ public class DataSplitTests
     public void NamesSplitLikePyTorchsRandpermWithSeed42()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var split = DataSplit.Of(words);
         Assert.Equal((25_626, 3_203, 3_204), (split.Train.Count, split.Dev.Count, split.Test.Count));
         // torch.randperm(32033, generator=torch.Generator().manual_seed(42))[:3] is [4348, 12372, 7029] (PyTorch 1.13).
@@ -52,7 +48,6 @@ public class DataSplitTests
     [Fact]
     public void TheFewestWordsGiveEveryPartItsShareOfOneWord()
     {
-        Torch.Ready();
         Assert.Equal(10, DataSplit.MinimumWords());
         Assert.Equal(4, DataSplit.MinimumWords(0.5, 0.25));
         var nine = Words.Take(9).ToArray();

@@ -9,7 +9,6 @@ public class ExamplesTests
     [Fact]
     public void EmmaGivesTheLessonsFiveBigrams()
     {
-        Torch.Ready();
         using var examples = Examples.Of(["emma"], NamesData.Alphabet, order: 2);
         Assert.Equal([5L, 1], examples.X.shape);
         Assert.Equal(ScalarType.Int64, examples.X.dtype);
@@ -23,7 +22,6 @@ public class ExamplesTests
     [Fact]
     public void PadsWithNMinusOneDotsForHigherOrders()
     {
-        Torch.Ready();
         using var examples = Examples.Of(["emma"], NamesData.Alphabet, order: 4);
         Assert.Equal([5L, 3], examples.X.shape);
         Assert.Equal([0L, 0, 0, 0, 0, 5, 0, 5, 13, 5, 13, 13, 13, 13, 1], Values(examples.X.flatten()));
@@ -33,7 +31,6 @@ public class ExamplesTests
     [Fact]
     public void OrderOneHasNoContext()
     {
-        Torch.Ready();
         using var examples = Examples.Of(["ab", "c"], NamesData.Alphabet, order: 1);
         Assert.Equal([5L, 0], examples.X.shape);
         Assert.Equal([1L, 2, 0, 3, 0], Values(examples.Y));
@@ -42,7 +39,6 @@ public class ExamplesTests
     [Fact]
     public void RejectsBadInput()
     {
-        Torch.Ready();
         Assert.Throws<ArgumentOutOfRangeException>(() => Examples.Of(["emma"], NamesData.Alphabet, order: 0));
         Assert.Throws<ArgumentException>(() => Examples.Of([], NamesData.Alphabet, order: 2));
         var unknown = Assert.Throws<ArgumentException>(() => Examples.Of(["emma", "zoë"], NamesData.Alphabet, order: 2));
@@ -54,7 +50,6 @@ public class ExamplesTests
     public void NamesHave228146Examples()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         foreach (var order in new[] { 1, 2, 3, 6 })
         {

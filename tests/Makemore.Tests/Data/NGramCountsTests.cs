@@ -25,7 +25,6 @@ public class NGramCountsTests
     [Fact]
     public void AgreesWithTheCountTableAtEveryOrder()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         foreach (var order in new[] { 1, 2, 3, 5 })
         {
@@ -41,7 +40,6 @@ public class NGramCountsTests
     [Fact]
     public void WeightedExamplesStandForAllExamples()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var weighted = NGramCounts.Of(Words, vocabulary, order: 3).ToExamples();
         Assert.NotNull(weighted.Weights);
@@ -65,7 +63,6 @@ public class NGramCountsTests
     [Fact]
     public void ManyPossibleNGramsAreCountedSparselyWithTheSameResult()
     {
-        Torch.Ready();
         // 601 symbols, order 4: 601^4 possible 4-grams, far too many for the flat array of the dense path.
         var words = Models.EvaluationTests.LargeAlphabetWords();
         var vocabulary = Vocabulary.FromWords(words);

@@ -19,7 +19,6 @@ public class ContextDistributionsTests
     [InlineData(4)]
     public void GiveTheWeightedCrossEntropyOfTheRows(int order)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var counted = NGramCounts.Of(Words, vocabulary, order).ToExamples();
         using var distributions = ContextDistributions.Of(counted);
@@ -41,7 +40,6 @@ public class ContextDistributionsTests
     [Fact]
     public void ABigramContextNeverSeenAddsNothing()
     {
-        Torch.Ready();
         // 'z' is in the vocabulary but in no word: its row of W gets zero targets, so neither loss nor gradient.
         var vocabulary = Vocabulary.FromWords([.. Words, "z"]);
         using var counted = NGramCounts.Of(Words, vocabulary, 2).ToExamples();
@@ -61,7 +59,6 @@ public class ContextDistributionsTests
     [Fact]
     public void NeedWeightedExamples()
     {
-        Torch.Ready();
         using var all = Examples.Of(Words, Vocabulary.FromWords(Words), 2);
         Assert.Throws<ArgumentException>(() => ContextDistributions.Of(all));
     }
@@ -72,7 +69,6 @@ public class ContextDistributionsTests
     [InlineData(4)]
     public void FromCountsAreTheDistributionsOfTheirWeightedExamples(int order)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         var counts = NGramCounts.Of(Words, vocabulary, order);
         using var counted = counts.ToExamples();

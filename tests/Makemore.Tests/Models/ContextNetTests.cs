@@ -12,7 +12,6 @@ public class ContextNetTests
     [Fact]
     public void StartsFromRandomWeightsWithOneRowPerContext()
     {
-        Torch.Ready();
         using var g1 = new Generator(2147483647);
         using var g2 = new Generator(2147483647);
         using var bigram = ContextNet.Create(NamesData.Alphabet, order: 2, g1);
@@ -28,7 +27,6 @@ public class ContextNetTests
     [Fact]
     public void LogitsAreTheOneHotOfTheContextIndexTimesW()
     {
-        Torch.Ready();
         using var g = new Generator(7);
         using var model = ContextNet.Create(NamesData.Alphabet, order: 3, g);
         using var contexts = tensor(new long[] { 0, 0, 0, 5, 5, 13, 26, 26 }, [4, 2]);
@@ -46,7 +44,6 @@ public class ContextNetTests
     [InlineData(3)]
     public void TrainingFromCountsTakesTheLessonLoopsSteps(int order)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var all = Examples.Of(Words, vocabulary, order);
         using var g = new Generator(2147483647);
@@ -79,7 +76,6 @@ public class ContextNetTests
     [Fact]
     public void TrainingKeepsNoTensorsAliveAndStopsWhenCancelled()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         var counts = NGramCounts.Of(Words, vocabulary, 3);
         using var g = new Generator(42);
@@ -99,7 +95,6 @@ public class ContextNetTests
     [Fact]
     public void RejectsCountsOfAnotherModelAndBadOptions()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var g = new Generator(42);
         using var model = ContextNet.Create(vocabulary, order: 2, g);
@@ -112,7 +107,6 @@ public class ContextNetTests
     [Fact]
     public void RegularizationSweepTrainsOneNetPerStrengthFromTheSameStart()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords([.. Words, .. Dev]);
         var options = new TrainingOptions(Steps: 40, LearningRate: 10);
         var result = ContextNet.RegularizationSweep(Words, Dev, vocabulary, order: 3, [0.01, 1, 200], options,

@@ -9,7 +9,6 @@ public class CountingModelTests
     [Fact]
     public void TheBigramTableIsTheLessonsIntTableAndPIsItsNormalisedRows()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
         var v = vocabulary.Size;
@@ -27,7 +26,6 @@ public class CountingModelTests
     [Fact]
     public void AnyOrderHasOneRowPerContext()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         var v = vocabulary.Size;
         using var trigram = CountingModel.Fit(Words, vocabulary, order: 3, smoothing: 0);
@@ -43,7 +41,6 @@ public class CountingModelTests
     [Fact]
     public void ProbabilitiesAreTheRowsOfPForEachContext()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 3, smoothing: 0.5);
         using var contexts = tensor(new long[] { 0, 0, 5, 1 }, [2, 2]);
@@ -62,7 +59,6 @@ public class CountingModelTests
     [Fact]
     public void SmoothingMayBeZeroButNotNegative()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         Assert.Throws<ArgumentOutOfRangeException>(() => CountingModel.Fit(Words, vocabulary, 2, -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => CountingModel.Fit(Words, vocabulary, 2, double.NaN));
@@ -81,7 +77,6 @@ public class CountingModelTests
     [Fact]
     public void RefusesAbsurdlyLargeTables()
     {
-        Torch.Ready();
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => CountingModel.Fit(["emma"], NamesData.Alphabet, order: 6, smoothing: 1));
         Assert.Contains("387,420,489", e.Message);
         Assert.Contains("NGramCounts", e.Message);
@@ -90,7 +85,6 @@ public class CountingModelTests
     [Fact]
     public void FromCountsChecksTheTable()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var counts = CountingModel.CountTable(Words, vocabulary, order: 2);
         using var copy = CountingModel.FromCounts(vocabulary, 2, counts, 1);
@@ -107,7 +101,6 @@ public class CountingModelTests
     public void TheLessonsNumbersOnNames()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         using var model = CountingModel.Fit(words, vocabulary, order: 2, smoothing: 1);
         Assert.Equal([27L, 27], model.N.shape);
@@ -132,7 +125,6 @@ public class CountingModelTests
     public void AnUnseenBigramIsInfinitelyBadWithoutSmoothing()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         using var raw = CountingModel.Fit(words, vocabulary, order: 2, smoothing: 0);
         using var smoothed = raw.WithSmoothing(1);
@@ -148,7 +140,6 @@ public class CountingModelTests
     [InlineData(3)]
     public void FittingCountsGivesTheTableOfTheWords(int order)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var fromWords = CountingModel.Fit(Words, vocabulary, order, smoothing: 0.5);
         using var fromCounts = CountingModel.Fit(NGramCounts.Of(Words, vocabulary, order), smoothing: 0.5);
@@ -173,7 +164,6 @@ public class CountingModelTests
     [Fact]
     public void TheLargestSmoothingStillGivesProbabilities()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         CountingModel.CheckSmoothing(0);
         CountingModel.CheckSmoothing(CountingModel.MinPositiveSmoothing);

@@ -9,7 +9,6 @@ public class EvaluationTests
     [Fact]
     public void AUniformModelScoresLogV()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var nothing = zeros(vocabulary.Size, vocabulary.Size, dtype: ScalarType.Int32);
         using var uniform = CountingModel.FromCounts(vocabulary, 2, nothing, 1);
@@ -22,7 +21,6 @@ public class EvaluationTests
     [Fact]
     public void WeightedDistinctExamplesScoreLikeAllExamples()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 3, smoothing: 0.1);
         using var distinct = NGramCounts.Of(Words, vocabulary, 3).ToExamples();
@@ -35,7 +33,6 @@ public class EvaluationTests
     [Fact]
     public void TheNeuralNllIsItsCrossEntropy()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, 2);
         using var g = new Generator(5);
@@ -47,7 +44,6 @@ public class EvaluationTests
     [Fact]
     public void RejectsExamplesTheModelCannotScore()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
         using var trigrams = Examples.Of(Words, vocabulary, 3);
@@ -86,7 +82,6 @@ public class EvaluationTests
     public void CountStatisticsScoreLikeEveryExampleOnNames(int order)
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         using var counting = CountingModel.Fit(words, vocabulary, order, smoothing: 0.1);
         AssertSameNll(counting, words);
@@ -101,7 +96,6 @@ public class EvaluationTests
     [Fact]
     public void CountStatisticsScoreLikeEveryExampleOverALargeAlphabet()
     {
-        Torch.Ready();
         var words = LargeAlphabetWords();
         var vocabulary = Vocabulary.FromWords(words);
         Assert.Equal(601, vocabulary.Size);
@@ -118,7 +112,6 @@ public class EvaluationTests
     [Fact]
     public void CountStatisticsAreInfiniteWhereEveryExampleIs()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var raw = CountingModel.Fit(["emma", "ava"], vocabulary, order: 2, smoothing: 0);
         Assert.Equal(double.PositiveInfinity, Evaluation.Nll(raw, Words));

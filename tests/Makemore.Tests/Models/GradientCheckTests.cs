@@ -7,7 +7,6 @@ public class GradientCheckTests
     [Fact]
     public void CentralDifferencesMatchAKnownDerivativeAndLeaveTheParameterAsItWas()
     {
-        Torch.Ready();
         using var g = new Generator(7);
         using var w = randn(new long[] { 3, 4 }, dtype: ScalarType.Float64, generator: g);
         using var before = w.clone();
@@ -27,7 +26,6 @@ public class GradientCheckTests
     [Fact]
     public void TheEntryIsPutBackAlsoWhenTheLossThrows()
     {
-        Torch.Ready();
         using var w = tensor(new[] { 1.0, 2.0 }, requires_grad: true);
         Assert.Throws<InvalidOperationException>(() => GradientCheck.CentralDifference(() => throw new InvalidOperationException(), w, [1]));
         Assert.Equal([1.0, 2.0], w.data<double>().ToArray());
@@ -37,7 +35,6 @@ public class GradientCheckTests
     [Fact]
     public void RejectsIntegerTensorsWrongEntriesAndBadSteps()
     {
-        Torch.Ready();
         using var ints = tensor(new long[] { 1, 2 });
         using var w = zeros(2, 3, dtype: ScalarType.Float64);
         Assert.Throws<ArgumentException>(() => GradientCheck.CentralDifference(() => 0, ints, [0]));

@@ -7,7 +7,6 @@ public class NeuralForwardTests
     [Fact]
     public void TheLessonsLossOnEmmaIs3Point7693()
     {
-        Torch.Ready();
         using var g = new Generator(2147483647);
         using var w = randn(27, 27, generator: g);
         using var examples = Examples.Of(["emma"], NamesData.Alphabet, order: 2);
@@ -26,7 +25,6 @@ public class NeuralForwardTests
     [InlineData(5)]
     public void OneHotAndIndexedLogitsAgree(int order)
     {
-        Torch.Ready();
         using var g = new Generator(1);
         using var w = randn((order - 1) * 27, 27, generator: g);
         using var examples = Examples.Of(["emma", "olivia", "ava"], NamesData.Alphabet, order);
@@ -40,7 +38,6 @@ public class NeuralForwardTests
     [Fact]
     public void ManualNllAndCrossEntropyAgreeAlsoWhenWeighted()
     {
-        Torch.Ready();
         using var g = new Generator(3);
         using var logits = randn(6, 27, generator: g);
         using var targets = tensor(new long[] { 1, 0, 5, 26, 3, 3 });
@@ -59,7 +56,6 @@ public class NeuralForwardTests
     [Fact]
     public void RegularizationIsStrengthTimesMeanSquare()
     {
-        Torch.Ready();
         using var w = tensor(new float[] { 1, -2, 3, 0 }, [2, 2]);
         using var reg = NeuralForward.Regularization(w, 0.01);
         Assert.Equal(0.01f * 14 / 4, reg.item<float>(), 6);
@@ -68,7 +64,6 @@ public class NeuralForwardTests
     [Fact]
     public void RejectsWeightsOfTheWrongShape()
     {
-        Torch.Ready();
         using var w = zeros(10, 27);
         using var xs = tensor(new long[] { 1, 2 });
         Assert.Throws<ArgumentException>(() => NeuralForward.IndexedLogits(w, xs));

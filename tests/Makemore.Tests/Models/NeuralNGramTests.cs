@@ -20,7 +20,6 @@ public class NeuralNGramTests
     [Fact]
     public void StartsFromTheLessonsRandomWeights()
     {
-        Torch.Ready();
         using var g1 = new Generator(2147483647);
         using var g2 = new Generator(2147483647);
         using var model = NeuralNGram.Create(NamesData.Alphabet, order: 2, g1);
@@ -34,7 +33,6 @@ public class NeuralNGramTests
     [Fact]
     public void NeedsAContext()
     {
-        Torch.Ready();
         using var g = new Generator(1);
         Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 1, g));
         Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 0, g));
@@ -45,7 +43,6 @@ public class NeuralNGramTests
     [Fact]
     public void ProbabilitiesAreTheLessonsSoftmaxOfTheLogits()
     {
-        Torch.Ready();
         using var g = new Generator(2147483647);
         using var model = NeuralNGram.Create(NamesData.Alphabet, order: 2, g);
         using var xs = tensor(new long[] { 0, 5 });
@@ -60,7 +57,6 @@ public class NeuralNGramTests
     [Fact]
     public void FromWeightsCopies()
     {
-        Torch.Ready();
         using var w = zeros(27, 27);
         using var model = NeuralNGram.FromWeights(NamesData.Alphabet, 2, w);
         w.add_(1);
@@ -71,7 +67,6 @@ public class NeuralNGramTests
     [Fact]
     public void TrainingLowersTheLossAndReportsEveryStep()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, order: 3);
         using var g = new Generator(42);
@@ -90,7 +85,6 @@ public class NeuralNGramTests
     [Fact]
     public void CancellingStopsBeforeTheNextStep()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, order: 2);
         using var g = new Generator(42);
@@ -104,7 +98,6 @@ public class NeuralNGramTests
     [Fact]
     public void TrainingKeepsNoTensorsAlivePerStep()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, order: 3);
         using var g = new Generator(42);
@@ -118,7 +111,6 @@ public class NeuralNGramTests
     [Fact]
     public void RejectsExamplesOfAnotherModelAndBadOptions()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var trigrams = Examples.Of(Words, vocabulary, order: 3);
         using var g = new Generator(42);
@@ -180,7 +172,6 @@ public class NeuralNGramTests
     [InlineData(4)]
     public void CountsGiveTheSameLossAndGradientAsAllExamples(int order)
     {
-        Torch.Ready();
         CountsMatchAllExamples([.. Words, .. Words, "emma", "ava", "ava"], order);
     }
 
@@ -190,7 +181,6 @@ public class NeuralNGramTests
     public void CountsGiveTheSameLossAndGradientOnNames(int order)
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         CountsMatchAllExamples(words, order);
     }
 
@@ -198,7 +188,6 @@ public class NeuralNGramTests
     public void TheLessonsTrainingOnNames()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         using var examples = Examples.Of(words, vocabulary, order: 2);
         using var g = new Generator(2147483647);
@@ -227,7 +216,6 @@ public class NeuralNGramTests
     public void TrainingOnCountsTakesTheStepsOfTrainingOnTheirWeightedExamples(int order)
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         var counts = NGramCounts.Of(words, vocabulary, order);
         using var examples = counts.ToExamples();
@@ -254,7 +242,6 @@ public class NeuralNGramTests
     [Fact]
     public void TheHighestOrderIsTheLibrarysOwnLimit()
     {
-        Torch.Ready();
         // 27^14 is more than a long numbers (contexts, and n-gram keys); W stays small.
         Assert.Equal(13, NeuralNGram.HighestOrder(27));
         Assert.True(NeuralNGram.FitsOrder(27, 13));
@@ -281,7 +268,6 @@ public class NeuralNGramTests
     [Fact]
     public void ManyContextsTrainInChunksWithTheStepsOfAllExamples()
     {
-        Torch.Ready();
         // 601 symbols: the trigrams' distinct contexts times V are more targets than one chunk holds.
         var words = EvaluationTests.LargeAlphabetWords();
         var vocabulary = Vocabulary.FromWords(words);

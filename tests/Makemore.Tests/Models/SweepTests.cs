@@ -18,7 +18,6 @@ public class SweepTests
     [Fact]
     public void SmoothingSweepPicksTheLowestDevLoss()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords([.. Train, .. Dev]);
         double[] ks = [0, .. Sweep.LogSpaced(0.001, 100, 6)];
         var result = Sweep.Smoothing(Train, Dev, vocabulary, order: 3, ks);
@@ -35,7 +34,6 @@ public class SweepTests
     [Fact]
     public void RegularizationSweepTrainsOneModelPerStrength()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords([.. Train, .. Dev]);
         var result = Sweep.Regularization(Train, Dev, vocabulary, order: 2, [0, 0.1, 10], new TrainingOptions(Steps: 50, LearningRate: 10), cancellation: TestContext.Current.CancellationToken);
         Assert.Equal([0, 0.1, 10], result.Points.Select(p => p.Strength));

@@ -11,7 +11,6 @@ public class CountHeatmapTests
     [Fact]
     public void EveryCellShowsItsBigramAndCount()
     {
-        Torch.Ready();
         var trace = ChartJson.Trace(CountHeatmap.Of(Counts(), ".ab"));
         Assert.Equal("heatmap", trace.GetProperty("type").GetString());
         Assert.Equal("%{text}", trace.GetProperty("texttemplate").GetString());
@@ -25,7 +24,6 @@ public class CountHeatmapTests
     [Fact]
     public void HoverShowsBigramCountAndRowProbability()
     {
-        Torch.Ready();
         var trace = ChartJson.Trace(CountHeatmap.Of(Counts(), ".ab"));
         var hover = ChartJson.Strings(trace.GetProperty("hovertext"));
         Assert.Equal("bigram <b>ab</b><br>count 3 of 4 after 'a'<br>P(b | a) = 0.7500", hover[1][2]);
@@ -36,7 +34,6 @@ public class CountHeatmapTests
     [Fact]
     public void AxesKeepTheSymbolOrderWithTheFirstRowOnTop()
     {
-        Torch.Ready();
         var figure = ChartJson.Of(CountHeatmap.Of(Counts(), ".ab"));
         var layout = figure.GetProperty("layout");
         foreach (var axis in new[] { "xaxis", "yaxis" })
@@ -50,7 +47,6 @@ public class CountHeatmapTests
     [Fact]
     public void LabelsAndTitleShowAsWrittenNotAsPlotlysHtml()
     {
-        Torch.Ready();
         string[] labels = ["<S>", "a", "<E>"];
         var figure = ChartJson.Of(CountHeatmap.Of(Counts(), labels, labels, "with <S> & <E>"));
         var trace = figure.GetProperty("data").EnumerateArray().Single();
@@ -65,7 +61,6 @@ public class CountHeatmapTests
     [Fact]
     public void AnEmptyRowHasProbabilityZeroNotNaN()
     {
-        Torch.Ready();
         var hover = ChartJson.Strings(ChartJson.Trace(CountHeatmap.Of(zeros(2, 2, dtype: int64), "xy")).GetProperty("hovertext"));
         Assert.Contains("P(y | x) = 0.0000", hover[0][1]);
     }
@@ -73,7 +68,6 @@ public class CountHeatmapTests
     [Fact]
     public void HtmlEmbedsThePlotlyFigure()
     {
-        Torch.Ready();
         var html = GenericChart.toChartHTML(CountHeatmap.Of(Counts(), ".ab"));
         Assert.Contains("Plotly.newPlot", html);
         Assert.Contains("ab<br>3", html);
@@ -82,7 +76,6 @@ public class CountHeatmapTests
     [Fact]
     public void RejectsWhatIsNotACountMatrix()
     {
-        Torch.Ready();
         Assert.Contains("2-D", Assert.Throws<ArgumentException>(() => CountHeatmap.Of(zeros(3, dtype: int32), "abc")).Message);
         Assert.Contains("integer", Assert.Throws<ArgumentException>(() => CountHeatmap.Of(zeros(3, 3), ".ab")).Message);
         Assert.Contains("negative", Assert.Throws<ArgumentException>(() => CountHeatmap.Of(tensor(new long[,] { { -1 } }), "a")).Message);

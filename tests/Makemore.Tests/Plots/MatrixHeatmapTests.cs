@@ -17,7 +17,6 @@ public class MatrixHeatmapTests
     [Fact]
     public void DrawsTheValuesWithTheirLabelsInMatrixOrder()
     {
-        Torch.Ready();
         using var oneHot = tensor(new float[] { 1, 0, 0, 0, 0, 1 }, [2, 3]);
         var figure = Figure(MatrixHeatmap.Of(oneHot, Rows, Columns, "one-hot", rowAxisTitle: "example", columnAxisTitle: "symbol"));
         var trace = figure.GetProperty("data").EnumerateArray().Single();
@@ -38,7 +37,6 @@ public class MatrixHeatmapTests
     [Fact]
     public void DivergingColoursAreSymmetricAroundZeroUnlessARangeIsGiven()
     {
-        Torch.Ready();
         using var weights = tensor(new float[] { -0.5f, 2, 0, 1, -1, 0.25f }, [2, 3]);
         var symmetric = Figure(MatrixHeatmap.Of(weights, Rows, Columns, scale: HeatmapScale.Diverging)).GetProperty("data")[0];
         Assert.Equal(("RdBu", -2.0, 2.0), (symmetric.GetProperty("colorscale").GetString(),
@@ -50,7 +48,6 @@ public class MatrixHeatmapTests
     [Fact]
     public void SideBySideSharesOneColourScaleSpanningBothMatrices()
     {
-        Torch.Ready();
         using var left = tensor(new float[] { 1, -1, 0, 0.5f }, [2, 2]);
         using var right = tensor(new float[] { 3, 0, 0, -2 }, [2, 2]);
         var figure = Figure(MatrixHeatmap.SideBySide(left, right, ".a", "counts", "weights", "both"));
@@ -68,7 +65,6 @@ public class MatrixHeatmapTests
     [Fact]
     public void RejectsWhatItCannotDraw()
     {
-        Torch.Ready();
         using var matrix = zeros(2, 3);
         Assert.Contains("2 row labels and 2 column labels", Assert.Throws<ArgumentException>(() => MatrixHeatmap.Of(matrix, Rows, Rows)).Message);
         Assert.Contains("distinct", Assert.Throws<ArgumentException>(() => MatrixHeatmap.Of(matrix, ["m", "m"], Columns)).Message);

@@ -7,7 +7,6 @@ public class ProbabilityBarsTests
     [Fact]
     public void OneBarPerSymbolInVocabularyOrder()
     {
-        Torch.Ready();
         var figure = ChartJson.Of(ProbabilityBars.Of(tensor(new[] { 0.5f, 0.25f, 0.25f }), ".ab", name: "P[0]", title: "first letter"));
         var trace = figure.GetProperty("data").EnumerateArray().Single();
         Assert.Equal("bar", trace.GetProperty("type").GetString());
@@ -21,7 +20,6 @@ public class ProbabilityBarsTests
     [Fact]
     public void RejectsMismatchedValuesAndSymbols()
     {
-        Torch.Ready();
         Assert.Throws<ArgumentException>(() => ProbabilityBars.Of(tensor(new[] { 0.5f, 0.5f }), "abc"));
         Assert.Throws<ArgumentException>(() => ProbabilityBars.Of(zeros(2, 2), "ab"));
         Assert.Throws<ArgumentException>(() => ProbabilityBars.Of([0.5, 0.5], "aa"));

@@ -17,7 +17,6 @@ public class LessonSamplerTests
     [Fact]
     public void BatchedUniformsAreTheSameStreamAsOneAtATime()
     {
-        Torch.Ready();
         foreach (var k in new[] { 1, 2, 15, 16, 17, 64, 1000 })
         {
             using var g1 = new Generator(2147483647);
@@ -39,7 +38,6 @@ public class LessonSamplerTests
     [InlineData(4, 0.5)]
     public void SamplesAndLeavesTheGeneratorExactlyAsOneDrawPerSymbol(int order, double smoothing)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order, smoothing);
         foreach (var count in new[] { 0, 1, 5, 40 })
@@ -56,7 +54,6 @@ public class LessonSamplerTests
     [Fact]
     public void WordsMadeOneAtATimeAreTheSampleAndLeaveTheGeneratorAsIt()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
         using var g1 = new Generator(11);
@@ -76,7 +73,6 @@ public class LessonSamplerTests
     [Fact]
     public void WithoutSmoothingOnlySeenTrigramsComeOut()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 3, smoothing: 0);
         using var g = new Generator(1);
@@ -92,7 +88,6 @@ public class LessonSamplerTests
     [Fact]
     public void DrawIsOneStepOfTheSampler()
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
         using var g1 = new Generator(3);
@@ -127,7 +122,6 @@ public class LessonSamplerTests
     [Fact]
     public void StopsAtTheMaximumLength()
     {
-        Torch.Ready();
         using var w = zeros(27, 27);
         w[.., 0] = tensor(-100f); // '.' next to impossible: words never end by themselves
         using var model = NeuralNGram.FromWeights(NamesData.Alphabet, 2, w);
@@ -143,7 +137,6 @@ public class LessonSamplerTests
     public void TheLessonsFiveNames()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         using var model = CountingModel.Fit(words, Vocabulary.FromWords(words), order: 2, smoothing: 1);
         using var g = new Generator(2147483647);
         Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], LessonSampler.Sample(model, g, 5));
@@ -153,7 +146,6 @@ public class LessonSamplerTests
     public void TheLessonsFiveNamesFromTheTrainedNetwork()
     {
         var words = NamesData.WordsOrSkip();
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(words);
         using var g = new Generator(2147483647);
         using var model = NeuralNGram.Create(vocabulary, order: 2, g);

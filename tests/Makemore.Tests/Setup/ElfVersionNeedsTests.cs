@@ -45,21 +45,14 @@ public class ElfVersionNeedsTests
     [Fact]
     public void PatchedCopyGoesToTheGivenCacheAndIsReused()
     {
-        var cache = Directory.CreateTempSubdirectory("makemore-native-");
-        try
-        {
-            var original = TorchSharpNative();
-            var originalBytes = File.ReadAllBytes(original);
-            var copy = TorchNative.PatchedCopy(original, cache.FullName);
-            Assert.StartsWith(cache.FullName, copy);
-            Assert.True(ElfVersionNeeds.Read(File.ReadAllBytes(copy)).Single(n => n.Version == TorchNative.MarkerVersion).IsWeak);
-            Assert.Equal(originalBytes, File.ReadAllBytes(original));
-            Assert.Equal(copy, TorchNative.PatchedCopy(original, cache.FullName));
-        }
-        finally
-        {
-            cache.Delete(recursive: true);
-        }
+        using var cache = new TempFolder("makemore-native-");
+        var original = TorchSharpNative();
+        var originalBytes = File.ReadAllBytes(original);
+        var copy = TorchNative.PatchedCopy(original, cache.Path);
+        Assert.StartsWith(cache.Path, copy);
+        Assert.True(ElfVersionNeeds.Read(File.ReadAllBytes(copy)).Single(n => n.Version == TorchNative.MarkerVersion).IsWeak);
+        Assert.Equal(originalBytes, File.ReadAllBytes(original));
+        Assert.Equal(copy, TorchNative.PatchedCopy(original, cache.Path));
     }
 
     [Fact]

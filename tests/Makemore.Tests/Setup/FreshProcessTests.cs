@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Makemore.Tests.Setup;
 
 /// <summary>The native setup in fresh console processes: what a program, rather than a notebook, sees.</summary>
@@ -7,34 +5,29 @@ public class FreshProcessTests
 {
     const string SeededRand = "0.7081 0.3542 0.1054";
 
-    static (int ExitCode, string Output) Probe(string mode, IDictionary<string, string>? environment = null)
+    static readonly Lazy<string> ProbeDll = new(() => Repository.BuiltDll("Makemore.SetupProbe"));
+
+    /// <summary>Runs the probe in <paramref name="mode"/>; it must succeed and end with the seeded stream. Returns what it wrote.</summary>
+    static string Probe(string mode, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        // The probe is built beside the tests, in the sibling folder with the same configuration and RID.
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var probe = Path.Combine(here.Parent!.Parent!.FullName, "Makemore.SetupProbe", here.Name, "Makemore.SetupProbe.dll");
-        var start = new ProcessStartInfo("dotnet", [probe, mode]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "the probe did not finish within a minute");
-        return (process.ExitCode, output.Result + error.Result);
+        using var process = ProgramProcess.StartDll(ProbeDll.Value, [mode], environment: environment);
+        var run = ProgramProcess.Finish(process, TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(SeededRand, run.Output);
+        return run.Output + run.Errors;
     }
 
     [Fact]
     public void AConsoleProgramGetsTheSeededStreamAfterSetup()
     {
-        var (exit, output) = Probe("setup-first");
-        Assert.Equal(0, exit);
-        Assert.Contains("makemore.NET ready", output);
-        Assert.Contains(SeededRand, output);
+        Assert.Contains("makemore.NET ready", Probe("setup-first"));
     }
 
     [Fact]
     public void RunsOnOneThreadUnlessOmpNumThreadsSaysOtherwise()
     {
-        Assert.Contains("; 1 thread(s)", Probe("setup-first", new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "" }).Output);
-        Assert.Contains("; 2 thread(s)", Probe("setup-first", new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "2" }).Output);
+        Assert.Contains("; 1 thread(s)", Probe("setup-first", new Dictionary<string, string?> { ["OMP_NUM_THREADS"] = "" }));
+        Assert.Contains("; 2 thread(s)", Probe("setup-first", new Dictionary<string, string?> { ["OMP_NUM_THREADS"] = "2" }));
     }
 
     [Fact]
@@ -42,10 +35,7 @@ public class FreshProcessTests
     {
         if (!Notebook.Setup().Contains("patched", StringComparison.Ordinal))
             Assert.Skip("Only systems whose libstdc++ lacks GLIBCXX_3.4.32 fail without the setup.");
-        var (exit, output) = Probe("torch-first");
-        Assert.Equal(0, exit);
-        Assert.Contains("torch failed before setup: DllNotFoundException", output);
-        Assert.Contains(SeededRand, output);
+        Assert.Contains("torch failed before setup: DllNotFoundException", Probe("torch-first"));
     }
 
     [Fact]
@@ -56,8 +46,6 @@ public class FreshProcessTests
         using var impostors = new TempFolder();
         foreach (var name in new[] { "libtorch.so", "libtorch_cpu.so", "libc10.so", "libLibTorchSharp.so" })
             File.Copy("/proc/self/exe", Path.Combine(impostors.Path, name));
-        var (exit, output) = Probe("setup-first", new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = impostors.Path });
-        Assert.Equal(0, exit);
-        Assert.Contains(SeededRand, output);
+        Probe("setup-first", new Dictionary<string, string?> { ["LD_LIBRARY_PATH"] = impostors.Path });
     }
 }

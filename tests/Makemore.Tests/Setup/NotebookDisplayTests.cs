@@ -6,11 +6,7 @@ namespace Makemore.Tests.Setup;
 
 public class NotebookDisplayTests
 {
-    static void Installed()
-    {
-        Torch.Ready();
-        Assert.True(NotebookDisplay.Install(typeof(Formatter).Assembly));
-    }
+    static void Installed() => Assert.True(NotebookDisplay.Install(typeof(Formatter).Assembly));
 
     static Tensor LessonProbabilities()
     {
@@ -57,7 +53,6 @@ public class NotebookDisplayTests
     [Fact]
     public void FloatsUsePyTorchsPrecisionRule()
     {
-        Torch.Ready();
         Assert.Equal("0.0000", NotebookDisplay.FloatFormat(tensor(new[] { 0.5f, 0.01f, 0f })));
         Assert.Equal("0.0000e+00", NotebookDisplay.FloatFormat(tensor(new[] { 0.5f, 0.00001f })));
         Assert.Equal("0.0000e+00", NotebookDisplay.FloatFormat(tensor(new[] { 1f, 2000f })));
@@ -68,7 +63,6 @@ public class NotebookDisplayTests
     [Fact]
     public void OutsideDotNetInteractiveNothingIsRegistered()
     {
-        Torch.Ready();
         Assert.False(NotebookDisplay.Install(formatting: null));
     }
 }

@@ -8,7 +8,6 @@ public class TorchNativeTests
     [Fact]
     public void SeededRandMatchesPyTorch()
     {
-        Torch.Ready();
         var g = new Generator(2147483647);
         var p = rand(3, generator: g);
         Assert.Equal([0.7081f, 0.3542f, 0.1054f], p.data<float>().ToArray().Select(x => MathF.Round(x, 4)));
@@ -27,7 +26,6 @@ public class TorchNativeTests
     [Fact]
     public void LoadsThePackagedLibtorchNotASystemOne()
     {
-        Torch.Ready();
         if (!OperatingSystem.IsLinux()) Assert.Skip("Checks /proc/self/maps, which only Linux has.");
         var libtorch = File.ReadLines("/proc/self/maps")
             .Where(l => l.EndsWith("/libtorch_cpu.so", StringComparison.Ordinal))

@@ -64,8 +64,8 @@ public sealed class ExecutedCell
         return match;
     }
 
-    /// <summary>The number captured by the first group of <paramref name="pattern"/> (invariant culture).</summary>
-    public double FindNumber(string pattern) => ExecutedNotebook.ParseNumber(Find(pattern), pattern);
+    /// <summary>The number captured by the first group of <paramref name="pattern"/> (see <see cref="OutputNumbers"/>).</summary>
+    public double FindNumber(string pattern) => OutputNumbers.FirstGroupNumber(Find(pattern), pattern);
 
     IReadOnlyList<string> Data(string mimeType) =>
         Outputs.Where(o => o["data"]?[mimeType] is not null).Select(o => JoinText(o["data"]![mimeType])).ToList();

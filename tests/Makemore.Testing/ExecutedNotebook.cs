@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -49,12 +48,6 @@ public sealed class ExecutedNotebook
         return Match.Empty;
     }
 
-    /// <summary>The number captured by the first group of <paramref name="pattern"/> (invariant culture).</summary>
-    public double FindNumber(string pattern) => ParseNumber(Find(pattern), pattern);
-
-    internal static double ParseNumber(Match match, string pattern)
-    {
-        if (match.Groups.Count < 2) throw new ArgumentException($"The pattern /{pattern}/ has no group to capture a number.", nameof(pattern));
-        return double.Parse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    /// <summary>The number captured by the first group of <paramref name="pattern"/> (see <see cref="OutputNumbers"/>).</summary>
+    public double FindNumber(string pattern) => OutputNumbers.FirstGroupNumber(Find(pattern), pattern);
 }
