@@ -55,6 +55,15 @@ public sealed class ContextNet : INGramModel, IDisposable
         return NeuralForward.Softmax(Logits(contexts)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The softmax of row <paramref name="context"/> of W, computed as <see cref="Probabilities"/> computes it.</summary>
+    public float[] NextProbabilities(long context)
+    {
+        ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return NeuralForward.Softmax(W[context].unsqueeze(0)).data<float>().ToArray();
+    }
+
     /// <summary>
     /// Full-batch gradient descent on the count statistics: the same loss (the mean NLL of all counted examples plus
     /// regularisation·mean(W²)) and the same gradient as the lesson's loop over every example, with one row per context

@@ -100,6 +100,14 @@ public sealed class CountingModel : INGramModel, IDisposable
         return P.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Row <paramref name="context"/> of <see cref="P"/>.</summary>
+    public float[] NextProbabilities(long context)
+    {
+        ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
+        using var row = P[context];
+        return row.data<float>().ToArray();
+    }
+
     public void Dispose()
     {
         N.Dispose();

@@ -57,6 +57,24 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     }
 
     /// <summary>
+    /// The softmax of the sum of the n-1 rows of W the context picks (row position·V + symbol for each of its symbols,
+    /// oldest first), computed as <see cref="Probabilities"/> computes it.
+    /// </summary>
+    public float[] NextProbabilities(long context)
+    {
+        ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
+        var v = Vocabulary.Size;
+        var rows = new long[Order - 1];
+        ContextIndex.DecodeInto<long>(context, v, rows);
+        for (var position = 0; position < rows.Length; position++) rows[position] += position * v;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        // The same sum over positions as the batch's logits ([1, n-1, V] summed over its middle dimension).
+        var logits = rows.Length == 1 ? W[rows[0]].unsqueeze(0) : W.index_select(0, tensor(rows)).unsqueeze(0).sum(1);
+        return NeuralForward.Softmax(logits).data<float>().ToArray();
+    }
+
+    /// <summary>
     /// The training loss on the examples: cross-entropy (weighted if the examples are) plus
     /// <paramref name="regularization"/>·mean(W²).
     /// </summary>
