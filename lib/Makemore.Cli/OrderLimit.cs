@@ -14,7 +14,7 @@ static class OrderLimit
         ? CountingModel.HighestOrder(vocabularySize)
         : NeuralNGram.HighestOrder(vocabularySize);
 
-    /// <summary>Throws a <see cref="CliError"/> that names the highest possible order when <paramref name="order"/> is too high.</summary>
+    /// <summary>Throws a <see cref="UsageException"/> that names the highest possible order when <paramref name="order"/> is too high.</summary>
     public static void Check(ModelKind kind, int vocabularySize, int order)
     {
         if (Fits(kind, vocabularySize, order)) return;
@@ -23,7 +23,7 @@ static class OrderLimit
             : kind == ModelKind.Counting
                 ? $"its count table would have {vocabularySize}^{order} cells, more than the {CountingModel.MaxTableCells:N0} this command builds"
                 : $"its W would have {(long)(order - 1) * vocabularySize * vocabularySize:N0} weights, more than the {NeuralNGram.MaxWeights:N0} this command builds";
-        throw new CliError(
+        throw new UsageException(
             $"--order {order} is too high for a {kind.Name()} model over the {vocabularySize} symbols of this data: {size}. " +
             $"The highest order here is {Highest(kind, vocabularySize)}.");
     }

@@ -27,7 +27,7 @@ static class SampleReport
     /// <summary>Rejects a negative --samples with a one-line error.</summary>
     public static void CheckCount(int count)
     {
-        if (count < 0) throw new CliError($"--samples must be 0 or more, not {count}.");
+        if (count < 0) throw new UsageException($"--samples must be 0 or more, not {count}.");
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ static class SampleReport
             catch (InvalidOperationException e)
             {
                 output.Flush();
-                throw new CliError($"cannot sample: {e.Message}");
+                throw new UsageException($"cannot sample: {e.Message}");
             }
             var sample = words.Current;
             var word = Shown(sample);

@@ -180,8 +180,18 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     /// </summary>
     public static double DefaultLearningRate(int order)
     {
-        if (order < MinOrder) throw new ArgumentOutOfRangeException(nameof(order), order, "A neural n-gram has order 2 or more.");
+        CheckOrder(order);
         return new TrainingOptions().LearningRate / (order - 1);
+    }
+
+    /// <summary>
+    /// The rule for the order of a neural model (this one and <see cref="ContextNet"/>), checked here only: 2 or more,
+    /// since with no character before it a net has no input (an <see cref="ArgumentRule"/> exception otherwise).
+    /// </summary>
+    public static void CheckOrder(int order)
+    {
+        if (order < MinOrder)
+            throw ArgumentRule.OutOfRange(nameof(order), order, $"must be {MinOrder} or more for a neural model (with no character before it, it has no input)");
     }
 
     /// <summary>The most weights W may have, (n-1)·V·V (2^26: 256 MB of float32, as much again for its gradient).</summary>
@@ -201,9 +211,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
 
     static long Rows(Vocabulary vocabulary, int order)
     {
-        ContextIndex.CheckOrder(order);
-        if (order < MinOrder)
-            throw new ArgumentOutOfRangeException(nameof(order), order, "A neural n-gram needs at least one context symbol: order 2 or more.");
+        CheckOrder(order);
         _ = ContextIndex.Count(vocabulary.Size, order);
         if (!FitsOrder(vocabulary.Size, order))
             throw new ArgumentOutOfRangeException(nameof(order), order,
