@@ -105,7 +105,7 @@ static class TrainCommand
         // The same vocabulary as from all the words, from their alphabet in one string (found in one fast pass).
         var vocabulary = Vocabulary.FromWords([WordStats.AlphabetOf(words)]);
         UseTorch(torchLoading);
-        OrderLimit.Check(kind, vocabulary.Size, order);
+        OptionValues.Check(parse, () => OrderLimit.Check(kind, vocabulary.Size, order), ("order", Order));
         var split = DataSplit.Of(words, parse.GetValue(SplitSeed));
         var known = samples > 0 ? SampleReport.KnownWords(split.Train) : Task.FromResult(new HashSet<string>());
 

@@ -15,8 +15,8 @@ public class BadInputTests
         { "too few words to split", ["train", "few.txt"], "few.txt has 9 words; splitting 80/10/10 into train, dev and test words needs at least 10" },
         { "order 0", ["train", "words.txt", "--order", "0"], "--order must be 1 or more" },
         { "a negative order", ["train", "words.txt", "-n", "-3"], "--order must be 1 or more" },
-        { "an absurd counting order", ["train", "words.txt", "-n", "9"], "--order 9 is too high for a counting model over the 11 symbols of this data: its count table would have 11^9 cells, more than the 67,108,864 this command builds. The highest order here is 7." },
-        { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order 1000 is too high for a neural model over the 11 symbols of this data" },
+        { "an absurd counting order", ["train", "words.txt", "-n", "9"], "--order must be at most 7 for a counting model over 11 symbols (its count table would have 214,358,881 × 11 = 2,357,947,691 cells, or 8.8 GB as int32, more than the 67,108,864 this library builds; NGramCounts stores only the n-grams that occur), not 9." },
+        { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order must be at most 18 for a neural model over 11 symbols (11^1000 possible n-grams are more than 64-bit integers can number), not 1000." },
         { "a neural unigram", ["train", "words.txt", "-m", "neural", "-n", "1"], "--order must be 2 or more for a neural model (with no character before it, it has no input), not 1." },
         { "negative smoothing", ["train", "words.txt", "--smoothing", "-1"], "--smoothing must be 0 or more (a count added to every cell), not -1" },
         // Refused up front: (count + k) overflows float32, which used to print infinite losses blamed on "smoothing 0".

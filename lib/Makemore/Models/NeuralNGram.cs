@@ -194,6 +194,24 @@ public sealed class NeuralNGram : INGramModel, IDisposable
             throw ArgumentRule.OutOfRange(nameof(order), order, $"must be {MinOrder} or more for a neural model (with no character before it, it has no input)");
     }
 
+    /// <summary>
+    /// The rule for the order of a neural n-gram over <paramref name="vocabularySize"/> symbols, checked here only:
+    /// <see cref="MinOrder"/> or more and at most <see cref="HighestOrder"/> (<see cref="FitsOrder"/>). Throws an
+    /// <see cref="ArgumentRule"/> exception that names the highest order and why a higher one is refused.
+    /// </summary>
+    public static void CheckOrder(int vocabularySize, int order)
+    {
+        CheckOrder(order);
+        if (FitsOrder(vocabularySize, order)) return;
+        var why = !ContextIndex.TryCount(vocabularySize, order, out _)
+            ? $"{vocabularySize}^{order} possible n-grams are more than 64-bit integers can number"
+            : $"its W would have {(double)(order - 1) * vocabularySize * vocabularySize:N0} weights, more than the {MaxWeights:N0} this library builds";
+        var highest = HighestOrder(vocabularySize);
+        throw ArgumentRule.OutOfRange(nameof(order), order, highest >= MinOrder
+            ? $"must be at most {highest} for a neural model over {vocabularySize} symbols ({why})"
+            : $"is too high for any neural model over {vocabularySize} symbols ({why})");
+    }
+
     /// <summary>The most weights W may have, (n-1)·V·V (2^26: 256 MB of float32, as much again for its gradient).</summary>
     public const long MaxWeights = 1L << 26;
 
@@ -211,12 +229,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
 
     static long Rows(Vocabulary vocabulary, int order)
     {
-        CheckOrder(order);
-        _ = ContextIndex.Count(vocabulary.Size, order);
-        if (!FitsOrder(vocabulary.Size, order))
-            throw new ArgumentOutOfRangeException(nameof(order), order,
-                $"An order-{order} network over {vocabulary.Size} symbols has {(long)(order - 1) * vocabulary.Size * vocabulary.Size:N0} weights, " +
-                $"more than the {MaxWeights:N0} this library builds.");
+        CheckOrder(vocabulary.Size, order);
         return (long)(order - 1) * vocabulary.Size;
     }
 }
