@@ -6,7 +6,7 @@ namespace Makemore.Cli;
 
 /// <summary>
 /// The command line: parses the arguments, runs the command, and turns every user error (a parse error or a
-/// <see cref="CliError"/>) into one line on stderr and exit code 2.
+/// <see cref="UsageException"/>) into one line on stderr and exit code 2.
 /// </summary>
 static partial class MakemoreCommand
 {
@@ -32,7 +32,7 @@ static partial class MakemoreCommand
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (CliError e)
+        catch (UsageException e)
         {
             return Error(e.Message);
         }
@@ -41,8 +41,8 @@ static partial class MakemoreCommand
     static int Error(string message)
     {
         // One line, whatever the message holds (System.CommandLine lists allowed values with tabs).
-        Console.Error.WriteLine($"makemore: {Whitespace().Replace(message.Trim(), " ")}");
-        return ExitCodes.BadInput;
+        Console.Error.WriteLine($"error: {Whitespace().Replace(message.Trim(), " ")}");
+        return ExitCodes.Usage;
     }
 
     [GeneratedRegex(@"\s+")]

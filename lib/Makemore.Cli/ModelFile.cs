@@ -45,7 +45,7 @@ static class ModelFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (File.Exists(temporary)) File.Delete(temporary);
-            throw new CliError($"cannot save the model to {path}: {e.Message}");
+            throw new UsageException($"cannot save the model to {path}: {e.Message}");
         }
     }
 
@@ -77,11 +77,11 @@ static class ModelFile
         }
     }
 
-    /// <summary>Reads a model file; anything that is not a version-1 model file is a <see cref="CliError"/>.</summary>
+    /// <summary>Reads a model file; anything that is not a version-1 model file is a <see cref="UsageException"/>.</summary>
     public static TrainedModel Load(string path)
     {
-        if (Directory.Exists(path)) throw new CliError($"{path} is a folder, not a model file.");
-        if (!File.Exists(path)) throw new CliError($"no such model file: {path}");
+        if (Directory.Exists(path)) throw new UsageException($"{path} is a folder, not a model file.");
+        if (!File.Exists(path)) throw new UsageException($"no such model file: {path}");
         byte[] bytes;
         try
         {
@@ -89,7 +89,7 @@ static class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliError($"cannot read {path}: {e.Message}");
+            throw new UsageException($"cannot read {path}: {e.Message}");
         }
         ModelFileContent? content;
         try
@@ -111,7 +111,7 @@ static class ModelFile
         if (content is not { Format: Format }) throw NotAModel(path);
         if (content.Version is not { } version) throw Broken(path, "its \"version\" is missing or not a whole number");
         if (version != Version)
-            throw new CliError($"{path} is a {Format} file of format version {version}; this makemore reads version {Version} only.");
+            throw new UsageException($"{path} is a {Format} file of format version {version}; this makemore reads version {Version} only.");
         try
         {
             return Validate(content);
@@ -134,9 +134,9 @@ static class ModelFile
         }
     }
 
-    static CliError NotAModel(string path) => new($"{path} is not a {Format} file (save one with: makemore train --save FILE).");
+    static UsageException NotAModel(string path) => new($"{path} is not a {Format} file (save one with: makemore train --save FILE).");
 
-    static CliError Broken(string path, string problem) => new($"{path} is a damaged {Format} file: {problem}.");
+    static UsageException Broken(string path, string problem) => new($"{path} is a damaged {Format} file: {problem}.");
 
     /// <summary>
     /// The one validation step: every field a version-1 file must have, and a model built from them. Problems are

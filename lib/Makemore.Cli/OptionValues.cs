@@ -46,7 +46,7 @@ static class OptionValues
     /// The error for a value that breaks a library rule, under the option's name and with the value as the user
     /// wrote it (or the default's): "--steps must be 1 or more, not 0."
     /// </summary>
-    public static CliError Broken(ParseResult parse, Option option, string rule, object? value)
+    public static UsageException Broken(ParseResult parse, Option option, string rule, object? value)
     {
         var written = parse.GetResult(option) is { Implicit: false, Tokens: [.., var last] } ? last.Value : Shown(value);
         return new($"{option.Name} {rule}, not {written}.");

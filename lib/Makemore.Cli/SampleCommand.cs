@@ -36,6 +36,6 @@ static class SampleCommand
         var smoothing = trained.Model is CountingModel counting ? $", smoothing k = {counting.Smoothing}" : "";
         Console.WriteLine($"model    {path}: {trained.Description}{smoothing}, trained on {trained.TrainingWords.Count:N0} words of {trained.Source}");
         SampleReport.Write(trained.Model, seed, samples, trained.TrainingWords);
-        return ExitCodes.Ok;
+        return ExitCodes.Success;
     }
 }

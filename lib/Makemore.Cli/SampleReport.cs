@@ -27,7 +27,7 @@ static class SampleReport
     /// <summary>Rejects a negative --samples with a one-line error.</summary>
     public static void CheckCount(int count)
     {
-        if (count < 0) throw new CliError($"--samples must be 0 or more, not {count}.");
+        if (count < 0) throw new UsageException($"--samples must be 0 or more, not {count}.");
     }
 
     /// <summary>
@@ -70,10 +70,12 @@ static class SampleReport
             catch (InvalidOperationException e)
             {
                 output.Flush();
-                throw new CliError($"cannot sample: {e.Message}");
+                throw new UsageException($"cannot sample: {e.Message}");
             }
-            var word = Shown(words.Current);
-            var repeat = known.Contains(word);
+            var sample = words.Current;
+            var word = Shown(sample);
+            // A word cut off at the length limit is not the word it would have become: never counted as a training word.
+            var repeat = sample.Ended && known.Contains(sample.Word);
             if (repeat) repeats++;
             output.Write("  ");
             output.Write(word);
@@ -91,13 +93,13 @@ static class SampleReport
         output.WriteLine($"{Mark} = already in the training words: {repeats:N0} of {count:N0}");
     }
 
-    // Samples end in '.', the end-of-word symbol; one cut off at the sampler's length limit ends in "…" instead. A
-    // model can end a word before its first letter (most often a unigram model).
-    static string Shown(string sample) => sample switch
+    // A word cut off at the sampler's length limit ends in "…". A model can end a word before its first letter (most
+    // often a unigram model).
+    static string Shown(Sample sample) => sample switch
     {
-        [Vocabulary.Boundary] => "(empty word)",
-        [.. var word, Vocabulary.Boundary] => word,
-        _ => sample + "…",
+        { Ended: false } => sample.Word + "…",
+        { Word: "" } => "(empty word)",
+        _ => sample.Word,
     };
 
     /// <summary>"sampled 1,234,567 of 100,000,000 words" on stderr, redrawn in place; only for large counts written elsewhere than the terminal.</summary>

@@ -105,7 +105,7 @@ static class TrainCommand
         // The same vocabulary as from all the words, from their alphabet in one string (found in one fast pass).
         var vocabulary = Vocabulary.FromWords([WordStats.AlphabetOf(words)]);
         UseTorch(torchLoading);
-        OrderLimit.Check(kind, vocabulary.Size, order);
+        OptionValues.Check(parse, () => OrderLimit.Check(kind, vocabulary.Size, order), ("order", Order));
         var split = DataSplit.Of(words, parse.GetValue(SplitSeed));
         var known = samples > 0 ? SampleReport.KnownWords(split.Train) : Task.FromResult(new HashSet<string>());
 
@@ -133,7 +133,7 @@ static class TrainCommand
             Console.WriteLine();
             Console.WriteLine($"saved    {savePath} ({trained.Description}, model file version {ModelFile.Version})");
         }
-        return interrupt.Requested ? ExitCodes.Interrupted : ExitCodes.Ok;
+        return interrupt.Requested ? ExitCodes.Interrupted : ExitCodes.Success;
     }
 
     // Torch was loaded on another thread; its thread count is set again here, on the thread that computes.
@@ -149,10 +149,9 @@ static class TrainCommand
         var other = kind == ModelKind.Counting ? ModelKind.Neural : ModelKind.Counting;
         var given = (kind == ModelKind.Counting ? NeuralOnly : CountingOnly).FirstOrDefault(option => parse.GetResult(option) is { Implicit: false });
         if (given is not null)
-            throw new CliError($"{given.Name} is an option of {other.Name()} models; this is a {kind.Name()} model (--model {other.Name()} to train one).");
+            throw new UsageException($"{given.Name} is an option of {other.Name()} models; this is a {kind.Name()} model (--model {other.Name()} to train one).");
         OptionValues.Check(parse, () => ContextIndex.CheckOrder(order), ("order", Order));
-        if (kind == ModelKind.Neural && order < NeuralNGram.MinOrder)
-            throw new CliError($"a neural model needs --order {NeuralNGram.MinOrder} or more: with no character before it, it has no input.");
+        if (kind == ModelKind.Neural) OptionValues.Check(parse, () => NeuralNGram.CheckOrder(order), ("order", Order));
         OptionValues.Check(parse, () => CountingModel.CheckSmoothing(smoothing), ("smoothing", Smoothing));
         var learningRate = parse.GetResult(LearningRate) is { Implicit: false }
             ? parse.GetValue(LearningRate)
@@ -165,9 +164,9 @@ static class TrainCommand
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(savePath))!;
             if (Directory.Exists(savePath))
-                throw new CliError($"--save {savePath} is a folder; give the path of a file.");
+                throw new UsageException($"--save {savePath} is a folder; give the path of a file.");
             if (!Directory.Exists(folder))
-                throw new CliError($"--save {savePath}: the folder {folder} does not exist.");
+                throw new UsageException($"--save {savePath}: the folder {folder} does not exist.");
         }
         return options;
     }
@@ -184,18 +183,18 @@ static class TrainCommand
             }
             else
             {
-                if (Directory.Exists(path)) throw new CliError($"{path} is a folder, not a word list.");
-                if (!System.IO.File.Exists(path)) throw new CliError($"no such file: {path}");
-                if (new FileInfo(path).Length == 0) throw new CliError($"{path} is empty: a word list has one word per line.");
+                if (Directory.Exists(path)) throw new UsageException($"{path} is a folder, not a word list.");
+                if (!System.IO.File.Exists(path)) throw new UsageException($"no such file: {path}");
+                if (new FileInfo(path).Length == 0) throw new UsageException($"{path} is empty: a word list has one word per line.");
                 words = WordList.Load(path);
             }
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            throw new CliError(e.Message);
+            throw new UsageException(e.Message);
         }
         if (words.Count < MinimumWords)
-            throw new CliError($"{path} has {words.Count} word{(words.Count == 1 ? "" : "s")}; splitting 80/10/10 into train, dev and test words needs at least {MinimumWords}.");
+            throw new UsageException($"{path} has {words.Count} word{(words.Count == 1 ? "" : "s")}; splitting 80/10/10 into train, dev and test words needs at least {MinimumWords}.");
         return (words, Shown(path));
     }
 
@@ -250,7 +249,7 @@ static class TrainCommand
             if (log.Divergence is { } problem)
             {
                 model.Dispose();
-                throw new CliError($"training diverged: {problem}. {Advice(log, options, order)}");
+                throw new UsageException($"training diverged: {problem}. {Advice(log, options, order)}");
             }
             var stopped = interrupt.Requested ? ", stopped by Ctrl+C" : "";
             Console.WriteLine(log is { First: { } first, Last: { } last }

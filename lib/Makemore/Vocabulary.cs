@@ -25,8 +25,8 @@ public sealed class Vocabulary
     public static Vocabulary FromWords(IEnumerable<string> words)
     {
         var chars = words.SelectMany(w => w).Distinct().Order().ToList();
-        if (chars.Contains(Boundary))
-            throw new ArgumentException($"The words contain '{Boundary}', which the vocabulary reserves for the start and end of a word.", nameof(words));
+        if (chars.Select(ReservedProblem).FirstOrDefault(p => p is not null) is { } problem)
+            throw new ArgumentException($"The words contain {problem}.", nameof(words));
         if (chars.Count == 0)
             throw new ArgumentException("The words contain no characters.", nameof(words));
         return new Vocabulary([Boundary, .. chars]);
@@ -39,6 +39,25 @@ public sealed class Vocabulary
         if (list.Count < 2 || list[0] != Boundary || list.Skip(1).Contains(Boundary) || list.Distinct().Count() != list.Count)
             throw new ArgumentException($"A vocabulary is '{Boundary}' followed by distinct characters.", nameof(itos));
         return new Vocabulary(list);
+    }
+
+    /// <summary>
+    /// The rule that '.' is reserved, checked here only: it marks the start and end of every word, so no word contains
+    /// it. What is wrong with <paramref name="c"/> in words ("'.', which marks …"), or null when a word may contain it.
+    /// Word lists (<see cref="WordList"/>), <see cref="FromWords"/> and the example walk all report it in these words.
+    /// </summary>
+    internal static string? ReservedProblem(char c) => c == Boundary ? $"'{Boundary}', which marks the start and end of every word" : null;
+
+    /// <summary>
+    /// The symbol of each character a word may contain, by its code (-1 for any other, '.' included): a flat array for
+    /// loops over many words, where the dictionary <see cref="Stoi"/> would be the slowest part.
+    /// </summary>
+    internal int[] WordSymbolLookup()
+    {
+        var lookup = new int[Itos.Max() + 1];
+        Array.Fill(lookup, -1);
+        for (var i = 1; i < Size; i++) lookup[Itos[i]] = i;
+        return lookup;
     }
 
     public int Encode(char c) => Stoi.TryGetValue(c, out var i)

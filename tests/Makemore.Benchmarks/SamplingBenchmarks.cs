@@ -34,7 +34,7 @@ public class SamplingBenchmarks
     public List<string> LessonLoopDraw() => LessonLoop((p, g) => LessonSampler.Draw(p, g));
 
     [Benchmark(Description = "LessonSampler (lesson-compatible)")]
-    public IReadOnlyList<string> Lesson()
+    public IReadOnlyList<Sample> Lesson()
     {
         using var g = new Generator(Names.Seed);
         return LessonSampler.Sample(model, g, Count);

@@ -15,9 +15,9 @@ public class BadInputTests
         { "too few words to split", ["train", "few.txt"], "few.txt has 9 words; splitting 80/10/10 into train, dev and test words needs at least 10" },
         { "order 0", ["train", "words.txt", "--order", "0"], "--order must be 1 or more" },
         { "a negative order", ["train", "words.txt", "-n", "-3"], "--order must be 1 or more" },
-        { "an absurd counting order", ["train", "words.txt", "-n", "9"], "--order 9 is too high for a counting model over the 11 symbols of this data: its count table would have 11^9 cells, more than the 67,108,864 this command builds. The highest order here is 7." },
-        { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order 1000 is too high for a neural model over the 11 symbols of this data" },
-        { "a neural unigram", ["train", "words.txt", "-m", "neural", "-n", "1"], "a neural model needs --order 2 or more" },
+        { "an absurd counting order", ["train", "words.txt", "-n", "9"], "--order must be at most 7 for a counting model over 11 symbols (its count table would have 214,358,881 × 11 = 2,357,947,691 cells, or 8.8 GB as int32, more than the 67,108,864 this library builds; NGramCounts stores only the n-grams that occur), not 9." },
+        { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order must be at most 18 for a neural model over 11 symbols (11^1000 possible n-grams are more than 64-bit integers can number), not 1000." },
+        { "a neural unigram", ["train", "words.txt", "-m", "neural", "-n", "1"], "--order must be 2 or more for a neural model (with no character before it, it has no input), not 1." },
         { "negative smoothing", ["train", "words.txt", "--smoothing", "-1"], "--smoothing must be 0 or more (a count added to every cell), not -1" },
         // Refused up front: (count + k) overflows float32, which used to print infinite losses blamed on "smoothing 0".
         { "a smoothing that overflows", ["train", "words.txt", "-k", "1e308"], "--smoothing must be at most 1e30 (beyond it the float32 probabilities overflow; from about 1e6 on, every k gives nearly the uniform distribution), not 1e308." },
@@ -78,7 +78,7 @@ public class BadInputTests
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         // The loss stays a number for a step or two but rises far above where it started: that already stops it.
-        Assert.Matches(@"^makemore: training diverged: the loss rose above where it started, from \d+\.\d{4} to \d+\.\d{4} at step \d+\. Try a smaller --learning-rate than 100000\.$", line);
+        Assert.Matches(@"^error: training diverged: the loss rose above where it started, from \d+\.\d{4} to \d+\.\d{4} at step \d+\. Try a smaller --learning-rate than 100000\.$", line);
         Assert.DoesNotContain("trained ", run.Output); // stopped at the first bad loss, before reporting any result
         Assert.DoesNotContain(" samples ", run.Output);
     }
@@ -92,7 +92,7 @@ public class BadInputTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches(@"^makemore: training diverged: the loss was (Infinity|NaN) at step 1\. The regularization term overflows: try a smaller --regularization than 1E\+39\.$", line);
+        Assert.Matches(@"^error: training diverged: the loss was (Infinity|NaN) at step 1\. The regularization term overflows: try a smaller --regularization than 1E\+39\.$", line);
         Assert.DoesNotContain("trained ", run.Output);
         Assert.DoesNotContain("NaN", run.Output);
         Assert.DoesNotContain("Infinity", run.Output);
@@ -103,7 +103,7 @@ public class BadInputTests
         Assert.True(run.ExitCode == 2, $"{because}: {run}");
         Assert.Equal("", run.Output);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("makemore: ", line);
+        Assert.StartsWith("error: ", line);
         Assert.Contains(message, line);
         Assert.DoesNotContain("Exception", line);
         Assert.DoesNotContain("System.", line); // no .NET type names: "a whole number 0 or more", not System.UInt64

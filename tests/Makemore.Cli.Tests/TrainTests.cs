@@ -166,7 +166,7 @@ public partial class TrainTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches(@"^makemore: training diverged: the loss rose above where it started, from 6\.9491 to \d+\.\d{4} at step \d+\. " +
+        Assert.Matches(@"^error: training diverged: the loss rose above where it started, from 6\.9491 to \d+\.\d{4} at step \d+\. " +
                        @"Try a smaller --learning-rate than 50 \(the default for order 12 is 4\.5455: 50/\(n-1\)\)\.$", line);
         Assert.DoesNotContain("trained ", run.Output);
         Assert.DoesNotContain(" samples ", run.Output);

@@ -43,8 +43,20 @@ public class VocabularyTests
     [Fact]
     public void RejectsTheBoundaryCharacterInWords()
     {
-        Assert.Throws<ArgumentException>(() => Vocabulary.FromWords(["a.b"]));
+        var e = Assert.Throws<ArgumentException>(() => Vocabulary.FromWords(["a.b"]));
+        Assert.Contains("'.', which marks the start and end of every word", e.Message);
         Assert.Throws<ArgumentException>(() => Vocabulary.FromWords([""]));
+    }
+
+    [Fact]
+    public void TheWalkOverWordsReportsTheReservedDotInTheVocabularysWords()
+    {
+        // A vocabulary made elsewhere (a saved model's) meets words that contain '.': the same rule, in the same words.
+        var vocab = Vocabulary.FromWords(["ab"]);
+        var e = Assert.Throws<ArgumentException>(() => CountingModel.CountTable(["a.b"], vocab, order: 2));
+        Assert.Contains("\"a.b\" contains '.', which marks the start and end of every word", e.Message);
+        var other = Assert.Throws<ArgumentException>(() => CountingModel.CountTable(["ac"], vocab, order: 2));
+        Assert.Contains("'c' (U+0063), which is not a character of the vocabulary", other.Message);
     }
 
     [Fact]

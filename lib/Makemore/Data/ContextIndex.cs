@@ -78,11 +78,18 @@ public static class ContextIndex
     /// <summary>The context (symbol indices, oldest first) with the given index: the inverse of <see cref="Of(ReadOnlySpan{int}, int)"/>.</summary>
     public static int[] Decode(long index, int vocabularySize, int order)
     {
-        if (index < 0 || index >= Count(vocabularySize, order))
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"An order-{order} model over {vocabularySize} symbols has contexts 0..{Count(vocabularySize, order) - 1}.");
+        CheckIndex(index, vocabularySize, order);
         var context = new int[order - 1];
         DecodeInto(index, vocabularySize, context);
         return context;
+    }
+
+    /// <summary>Throws unless <paramref name="index"/> numbers a context of an order-<paramref name="order"/> model: 0..V^(n-1) - 1.</summary>
+    internal static void CheckIndex(long index, int vocabularySize, int order)
+    {
+        var count = Count(vocabularySize, order);
+        if (index < 0 || index >= count)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"An order-{order} model over {vocabularySize} symbols has contexts 0..{count - 1}.");
     }
 
     /// <summary>

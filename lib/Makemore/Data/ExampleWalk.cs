@@ -17,7 +17,7 @@ internal static class ExampleWalk
         // The weight of the oldest context symbol, V^(n-2): dropping it and shifting in the next symbol rolls the
         // context forward without a division.
         var oldestWeight = width == 0 ? 0 : ContextIndex.Count(v, order) / v;
-        var lookup = Lookup(vocabulary);
+        var lookup = vocabulary.WordSymbolLookup();
         var symbols = new int[16];
         foreach (var word in words)
         {
@@ -49,22 +49,13 @@ internal static class ExampleWalk
         if (words.Count == 0) throw new ArgumentException("The word list is empty.", nameof(words));
     }
 
-    // A flat array instead of the vocabulary's dictionary, which would be the slowest part of the walk.
-    static int[] Lookup(Vocabulary vocabulary)
-    {
-        var lookup = new int[vocabulary.Itos.Max() + 1];
-        Array.Fill(lookup, -1);
-        for (var i = 0; i < vocabulary.Size; i++) lookup[vocabulary.Itos[i]] = i;
-        return lookup;
-    }
-
     static int Symbol(int[] lookup, string word, int i, Vocabulary vocabulary)
     {
         var c = word[i];
         var symbol = c < lookup.Length ? lookup[c] : -1;
-        if (symbol <= 0) // '.' (0) may only end a word; -1 is a character outside the vocabulary
+        if (symbol < 0) // the reserved '.' or a character outside the vocabulary: the vocabulary says which
             throw new ArgumentException(
-                $"\"{word}\" contains '{c}' (U+{(int)c:X4}), which is not a character of the vocabulary \"{vocabulary}\".", "words");
+                $"\"{word}\" contains {Vocabulary.ReservedProblem(c) ?? $"'{c}' (U+{(int)c:X4}), which is not a character of the vocabulary \"{vocabulary}\""}.", "words");
         return symbol;
     }
 }

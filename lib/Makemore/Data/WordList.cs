@@ -70,7 +70,7 @@ public static class WordList
         {
             string? problem = c switch
             {
-                Vocabulary.Boundary => $"'{Vocabulary.Boundary}', which marks the start and end of every word",
+                _ when Vocabulary.ReservedProblem(c) is { } reserved => reserved,
                 _ when char.IsWhiteSpace(c) => "white space inside the word (one word per line)",
                 _ when char.IsControl(c) => $"the control character U+{(int)c:X4}",
                 _ when char.IsSurrogate(c) => "a character outside the Basic Multilingual Plane (such as an emoji)",

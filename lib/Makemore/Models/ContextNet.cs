@@ -55,6 +55,15 @@ public sealed class ContextNet : INGramModel, IDisposable
         return NeuralForward.Softmax(Logits(contexts)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The softmax of row <paramref name="context"/> of W, computed as <see cref="Probabilities"/> computes it.</summary>
+    public float[] NextProbabilities(long context)
+    {
+        ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return NeuralForward.Softmax(W[context].unsqueeze(0)).data<float>().ToArray();
+    }
+
     /// <summary>
     /// Full-batch gradient descent on the count statistics: the same loss (the mean NLL of all counted examples plus
     /// regularisation·mean(W²)) and the same gradient as the lesson's loop over every example, with one row per context
@@ -133,11 +142,10 @@ public sealed class ContextNet : INGramModel, IDisposable
 
     static long Rows(Vocabulary vocabulary, int order)
     {
-        ContextIndex.CheckOrder(order);
-        if (order < 2)
-            throw new ArgumentOutOfRangeException(nameof(order), order, "A context net needs at least one context symbol: order 2 or more.");
+        NeuralNGram.CheckOrder(order);
         var rows = ContextIndex.Count(vocabulary.Size, order);
-        if (rows > CountingModel.MaxTableCells / vocabulary.Size)
+        // W has the count table's shape, so the count table's limit is its limit.
+        if (!CountingModel.FitsOrder(vocabulary.Size, order))
             throw new ArgumentOutOfRangeException(nameof(order), order,
                 $"An order-{order} context net over {vocabulary.Size} symbols has {rows:N0} rows of {vocabulary.Size} weights, more than the {CountingModel.MaxTableCells:N0} this library builds.");
         return rows;

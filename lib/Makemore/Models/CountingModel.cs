@@ -100,6 +100,14 @@ public sealed class CountingModel : INGramModel, IDisposable
         return P.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Row <paramref name="context"/> of <see cref="P"/>.</summary>
+    public float[] NextProbabilities(long context)
+    {
+        ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
+        using var row = P[context];
+        return row.data<float>().ToArray();
+    }
+
     public void Dispose()
     {
         N.Dispose();
@@ -146,15 +154,27 @@ public sealed class CountingModel : INGramModel, IDisposable
     /// <summary>The highest order a counting model over <paramref name="vocabularySize"/> symbols may have.</summary>
     public static int HighestOrder(int vocabularySize) => ContextIndex.HighestOrder(ContextIndex.MinOrder, order => FitsOrder(vocabularySize, order));
 
+    /// <summary>
+    /// The rule for the order of a counting model over <paramref name="vocabularySize"/> symbols, checked here only: 1 or
+    /// more and at most <see cref="HighestOrder"/> (<see cref="FitsOrder"/>). Throws an <see cref="ArgumentRule"/>
+    /// exception that names the highest order and why a higher one is refused.
+    /// </summary>
+    public static void CheckOrder(int vocabularySize, int order)
+    {
+        ContextIndex.CheckOrder(order);
+        if (FitsOrder(vocabularySize, order)) return;
+        var why = !ContextIndex.TryCount(vocabularySize, order, out var contexts)
+            ? $"{vocabularySize}^{order} possible n-grams are more than 64-bit integers can number"
+            : $"its count table would have {contexts:N0} × {vocabularySize} = {contexts * vocabularySize:N0} cells" +
+              $", or {contexts * vocabularySize * 4.0 / (1 << 30):N1} GB as int32, more than the {MaxTableCells:N0} this library builds; " +
+              "NGramCounts stores only the n-grams that occur";
+        throw ArgumentRule.OutOfRange(nameof(order), order,
+            $"must be at most {HighestOrder(vocabularySize)} for a counting model over {vocabularySize} symbols ({why})");
+    }
+
     static long TableCells(int vocabularySize, int order)
     {
-        var contexts = ContextIndex.Count(vocabularySize, order);
-        var cells = contexts * vocabularySize; // fits: ContextIndex.Count leaves room for it
-        if (!FitsOrder(vocabularySize, order))
-            throw new ArgumentOutOfRangeException(nameof(order), order,
-                $"An order-{order} count table over {vocabularySize} symbols has {contexts:N0} × {vocabularySize} = {cells:N0} cells " +
-                $"({cells * 4.0 / (1 << 30):N1} GB as int32), more than the {MaxTableCells:N0} this library builds. " +
-                $"Use a lower order, or NGramCounts, which stores only the n-grams that occur.");
-        return cells;
+        CheckOrder(vocabularySize, order);
+        return ContextIndex.Count(vocabularySize, order) * vocabularySize; // fits: ContextIndex.Count leaves room for it
     }
 }

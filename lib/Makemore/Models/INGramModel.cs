@@ -4,7 +4,7 @@ namespace Makemore;
 
 /// <summary>
 /// What evaluation and the samplers need from a model, counting or neural: the distribution of the next symbol
-/// after each of a batch of contexts.
+/// after each of a batch of contexts, or after one context given by its number.
 /// </summary>
 public interface INGramModel
 {
@@ -17,4 +17,11 @@ public interface INGramModel
     /// indices, oldest first; a vector [B] of previous symbols for bigrams).
     /// </summary>
     Tensor Probabilities(Tensor contexts);
+
+    /// <summary>
+    /// The next-symbol probabilities after one context, given by its <see cref="ContextIndex"/> (the n-1 symbols read as
+    /// a base-V number, oldest first): the model's row for it, V float32 values, the same numbers as that context's row of
+    /// <see cref="Probabilities"/>. What the samplers ask, so that a context never has to be decoded into a tensor.
+    /// </summary>
+    float[] NextProbabilities(long context);
 }

@@ -57,6 +57,24 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     }
 
     /// <summary>
+    /// The softmax of the sum of the n-1 rows of W the context picks (row position·V + symbol for each of its symbols,
+    /// oldest first), computed as <see cref="Probabilities"/> computes it.
+    /// </summary>
+    public float[] NextProbabilities(long context)
+    {
+        ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
+        var v = Vocabulary.Size;
+        var rows = new long[Order - 1];
+        ContextIndex.DecodeInto<long>(context, v, rows);
+        for (var position = 0; position < rows.Length; position++) rows[position] += position * v;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        // The same sum over positions as the batch's logits ([1, n-1, V] summed over its middle dimension).
+        var logits = rows.Length == 1 ? W[rows[0]].unsqueeze(0) : W.index_select(0, tensor(rows)).unsqueeze(0).sum(1);
+        return NeuralForward.Softmax(logits).data<float>().ToArray();
+    }
+
+    /// <summary>
     /// The training loss on the examples: cross-entropy (weighted if the examples are) plus
     /// <paramref name="regularization"/>·mean(W²).
     /// </summary>
@@ -162,8 +180,36 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     /// </summary>
     public static double DefaultLearningRate(int order)
     {
-        if (order < MinOrder) throw new ArgumentOutOfRangeException(nameof(order), order, "A neural n-gram has order 2 or more.");
+        CheckOrder(order);
         return new TrainingOptions().LearningRate / (order - 1);
+    }
+
+    /// <summary>
+    /// The rule for the order of a neural model (this one and <see cref="ContextNet"/>), checked here only: 2 or more,
+    /// since with no character before it a net has no input (an <see cref="ArgumentRule"/> exception otherwise).
+    /// </summary>
+    public static void CheckOrder(int order)
+    {
+        if (order < MinOrder)
+            throw ArgumentRule.OutOfRange(nameof(order), order, $"must be {MinOrder} or more for a neural model (with no character before it, it has no input)");
+    }
+
+    /// <summary>
+    /// The rule for the order of a neural n-gram over <paramref name="vocabularySize"/> symbols, checked here only:
+    /// <see cref="MinOrder"/> or more and at most <see cref="HighestOrder"/> (<see cref="FitsOrder"/>). Throws an
+    /// <see cref="ArgumentRule"/> exception that names the highest order and why a higher one is refused.
+    /// </summary>
+    public static void CheckOrder(int vocabularySize, int order)
+    {
+        CheckOrder(order);
+        if (FitsOrder(vocabularySize, order)) return;
+        var why = !ContextIndex.TryCount(vocabularySize, order, out _)
+            ? $"{vocabularySize}^{order} possible n-grams are more than 64-bit integers can number"
+            : $"its W would have {(double)(order - 1) * vocabularySize * vocabularySize:N0} weights, more than the {MaxWeights:N0} this library builds";
+        var highest = HighestOrder(vocabularySize);
+        throw ArgumentRule.OutOfRange(nameof(order), order, highest >= MinOrder
+            ? $"must be at most {highest} for a neural model over {vocabularySize} symbols ({why})"
+            : $"is too high for any neural model over {vocabularySize} symbols ({why})");
     }
 
     /// <summary>The most weights W may have, (n-1)·V·V (2^26: 256 MB of float32, as much again for its gradient).</summary>
@@ -183,14 +229,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
 
     static long Rows(Vocabulary vocabulary, int order)
     {
-        ContextIndex.CheckOrder(order);
-        if (order < MinOrder)
-            throw new ArgumentOutOfRangeException(nameof(order), order, "A neural n-gram needs at least one context symbol: order 2 or more.");
-        _ = ContextIndex.Count(vocabulary.Size, order);
-        if (!FitsOrder(vocabulary.Size, order))
-            throw new ArgumentOutOfRangeException(nameof(order), order,
-                $"An order-{order} network over {vocabulary.Size} symbols has {(long)(order - 1) * vocabulary.Size * vocabulary.Size:N0} weights, " +
-                $"more than the {MaxWeights:N0} this library builds.");
+        CheckOrder(vocabulary.Size, order);
         return (long)(order - 1) * vocabulary.Size;
     }
 }

@@ -16,11 +16,12 @@ public static class LessonSampler
     public const int DefaultMaxLength = 100;
 
     /// <summary>
-    /// <paramref name="count"/> words, each ending in '.' unless cut off after <paramref name="maxLength"/> symbols.
-    /// Allocates no tensor per symbol: uniforms come in batches and each context's distribution is prepared once,
-    /// yet every word and the generator's state afterwards are those of drawing one uniform per symbol.
+    /// <paramref name="count"/> words, each one that ended at '.' or was cut off after <paramref name="maxLength"/>
+    /// symbols; printed, they read as the lesson's ("mor."). Allocates no tensor per symbol: uniforms come in batches
+    /// and each context's distribution is asked of the model once, yet every word and the generator's state afterwards
+    /// are those of drawing one uniform per symbol.
     /// </summary>
-    public static IReadOnlyList<string> Sample(INGramModel model, Generator generator, int count, int maxLength = DefaultMaxLength)
+    public static IReadOnlyList<Sample> Sample(INGramModel model, Generator generator, int count, int maxLength = DefaultMaxLength)
     {
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of words is 0 or more.");
         return [.. Words(model, generator, maxLength).Take(count)];
@@ -28,10 +29,10 @@ public static class LessonSampler
 
     /// <summary>
     /// The same words as <see cref="Sample"/>, one at a time as each is made, for as long as the caller takes them:
-    /// a word starts with n-1 '.', each drawn symbol is appended and slides the context along, and the word ends at
-    /// '.' (kept, as the lesson prints "mor.") or after <paramref name="maxLength"/> symbols.
+    /// a word starts with n-1 '.' (context 0), each drawn character is appended and slides the context along, and the
+    /// word ends at '.' (<see cref="Makemore.Sample.Ended"/>) or is cut off after <paramref name="maxLength"/> symbols.
     /// </summary>
-    public static IEnumerable<string> Words(INGramModel model, Generator generator, int maxLength = DefaultMaxLength)
+    public static IEnumerable<Sample> Words(INGramModel model, Generator generator, int maxLength = DefaultMaxLength)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(generator);
@@ -39,7 +40,7 @@ public static class LessonSampler
         return Run(model, generator, maxLength);
     }
 
-    static IEnumerable<string> Run(INGramModel model, Generator generator, int maxLength)
+    static IEnumerable<Sample> Run(INGramModel model, Generator generator, int maxLength)
     {
         var v = model.Vocabulary.Size;
         var contexts = ContextIndex.Count(v, model.Order);
@@ -50,27 +51,30 @@ public static class LessonSampler
         {
             word.Clear();
             long context = 0;
-            while (word.Length < maxLength)
+            var ended = false;
+            // The lesson's loop, one symbol per turn; a symbol counts towards the limit whether it is a character or the final '.'.
+            for (var symbols = 0; symbols < maxLength && !ended; symbols++)
             {
                 if (!cdfs.TryGetValue(context, out var cdf))
                     cdfs[context] = cdf = Cdf(ProbabilityRow(model, context));
                 var next = Pick(cdf, uniforms.Next());
-                word.Append(model.Vocabulary.Itos[next]);
-                if (next == 0) break;
-                context = (context * v + next) % contexts;
+                if (next == 0) ended = true;
+                else
+                {
+                    word.Append(model.Vocabulary.Itos[next]);
+                    context = (context * v + next) % contexts;
+                }
             }
-            yield return word.ToString();
+            yield return new Sample(word.ToString(), ended);
         }
     }
 
     static float[] ProbabilityRow(INGramModel model, long context)
     {
-        var symbols = ContextIndex.Decode(context, model.Vocabulary.Size, model.Order);
-        using var scope = NewDisposeScope();
-        var p = model.Probabilities(tensor(symbols.Select(s => (long)s).ToArray(), [1, symbols.Length])).data<float>().ToArray();
+        var p = model.NextProbabilities(context);
         if (p.Any(x => !(x >= 0 && float.IsFinite(x))) || p.Sum() <= 0)
             throw new InvalidOperationException(
-                $"The model has no probability distribution after the context \"{model.Vocabulary.Decode(symbols)}\" " +
+                $"The model has no probability distribution after the context \"{model.Vocabulary.Decode(ContextIndex.Decode(context, model.Vocabulary.Size, model.Order))}\" " +
                 "(a context never seen by a counting model with smoothing 0?).");
         return p;
     }

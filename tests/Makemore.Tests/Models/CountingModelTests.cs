@@ -80,6 +80,9 @@ public class CountingModelTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => CountingModel.Fit(["emma"], NamesData.Alphabet, order: 6, smoothing: 1));
         Assert.Contains("387,420,489", e.Message);
         Assert.Contains("NGramCounts", e.Message);
+        // The rule the makemore command reports under --order, with the highest order it names.
+        Assert.Equal("order", e.ParamName);
+        Assert.StartsWith("must be at most 5 for a counting model over 27 symbols", ArgumentRule.Of(e));
     }
 
     [Fact]

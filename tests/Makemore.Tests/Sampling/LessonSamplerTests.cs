@@ -7,7 +7,7 @@ public class LessonSamplerTests
     static readonly string[] Words = ["emma", "olivia", "ava", "isabella", "sophia", "mia", "amelia"];
 
     /// <summary>The definition the sampler must match: one torch.rand(1, float64) per symbol, the old kernel's CDF search.</summary>
-    static List<string> OneUniformPerSymbol(CountingModel model, Generator g, int count) =>
+    static List<string> OneUniformPerSymbol(INGramModel model, Generator g, int count) =>
         OneDrawPerSymbol.Sample(model, count, row =>
         {
             using var u = rand(1, dtype: ScalarType.Float64, generator: g);
@@ -40,15 +40,48 @@ public class LessonSamplerTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var model = CountingModel.Fit(Words, vocabulary, order, smoothing);
+        AssertSamplesAsOneDrawPerSymbol(model);
+    }
+
+    // The neural models answer the sampler from their weights' rows (NextProbabilities); the definition asks their batch
+    // Probabilities. Random weights from a seed, so every context has its own distribution.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void NeuralModelsSampleAsOneDrawPerSymbolFromTheirBatchProbabilities(int order)
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using (var g = new Generator(5))
+        using (var model = NeuralNGram.Create(vocabulary, order, g))
+            AssertSamplesAsOneDrawPerSymbol(model);
+        using (var g = new Generator(5))
+        using (var model = ContextNet.Create(vocabulary, order, g))
+            AssertSamplesAsOneDrawPerSymbol(model);
+    }
+
+    static void AssertSamplesAsOneDrawPerSymbol(INGramModel model)
+    {
         foreach (var count in new[] { 0, 1, 5, 40 })
         {
             using var g1 = new Generator(7);
             using var g2 = new Generator(7);
-            Assert.Equal(OneUniformPerSymbol(model, g1, count), LessonSampler.Sample(model, g2, count));
+            var samples = LessonSampler.Sample(model, g2, count);
+            Assert.Equal(OneUniformPerSymbol(model, g1, count), samples.Select(s => s.ToString()));
+            Assert.All(samples, s => Assert.Equal(s.Ended, !s.Word.Contains('.')));
             using var next1 = rand(3, dtype: ScalarType.Float64, generator: g1);
             using var next2 = rand(3, dtype: ScalarType.Float64, generator: g2);
             Assert.True(next1.Equals(next2));
         }
+    }
+
+    [Fact]
+    public void ASampleIsTheWordWithoutTheMarkerAndWhetherItEnded()
+    {
+        Assert.Equal("mor.", new Sample("mor", Ended: true).ToString());
+        Assert.Equal(".", new Sample("", Ended: true).ToString());
+        Assert.Equal("mor", new Sample("mor", Ended: false).ToString());
     }
 
     [Fact]
@@ -58,7 +91,7 @@ public class LessonSamplerTests
         using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
         using var g1 = new Generator(11);
         using var g2 = new Generator(11);
-        var streamed = new List<string>();
+        var streamed = new List<Sample>();
         foreach (var word in LessonSampler.Words(model, g1))
         {
             streamed.Add(word);
@@ -77,10 +110,11 @@ public class LessonSamplerTests
         using var model = CountingModel.Fit(Words, vocabulary, order: 3, smoothing: 0);
         using var g = new Generator(1);
         var seen = Words.SelectMany(w => (".." + w + ".").Select((_, i) => i).Where(i => i + 3 <= w.Length + 3).Select(i => (".." + w + ".").Substring(i, 3))).ToHashSet();
-        foreach (var word in LessonSampler.Sample(model, g, 50))
+        foreach (var sample in LessonSampler.Sample(model, g, 50))
         {
-            Assert.EndsWith(".", word);
-            var padded = ".." + word;
+            Assert.True(sample.Ended);
+            Assert.DoesNotContain(".", sample.Word);
+            var padded = ".." + sample.Word + ".";
             for (var i = 0; i + 3 <= padded.Length; i++) Assert.Contains(padded.Substring(i, 3), seen);
         }
     }
@@ -100,7 +134,7 @@ public class LessonSamplerTests
             ix = LessonSampler.Draw(p, g1);
             word += vocabulary.Decode(ix);
         } while (ix != 0);
-        Assert.Equal(word, LessonSampler.Sample(model, g2, 1)[0]);
+        Assert.Equal(new Sample(word[..^1], Ended: true), LessonSampler.Sample(model, g2, 1)[0]);
         using var doubles = model.P[0].to_type(ScalarType.Float64);
         Assert.Throws<ArgumentException>(() => LessonSampler.Draw(doubles, g1));
     }
@@ -127,8 +161,9 @@ public class LessonSamplerTests
         using var model = NeuralNGram.FromWeights(NamesData.Alphabet, 2, w);
         using var g = new Generator(1);
         var words = LessonSampler.Sample(model, g, 3, maxLength: 12);
-        Assert.All(words, word => Assert.Equal(12, word.Length));
-        Assert.All(words, word => Assert.DoesNotContain(".", word));
+        Assert.All(words, word => Assert.Equal(12, word.Word.Length));
+        Assert.All(words, word => Assert.False(word.Ended));
+        Assert.All(words, word => Assert.DoesNotContain(".", word.ToString()));
         Assert.Throws<ArgumentOutOfRangeException>(() => LessonSampler.Sample(model, g, -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => LessonSampler.Sample(model, g, 1, maxLength: 0));
     }
@@ -139,7 +174,10 @@ public class LessonSamplerTests
         var words = NamesData.WordsOrSkip();
         using var model = CountingModel.Fit(words, Vocabulary.FromWords(words), order: 2, smoothing: 1);
         using var g = new Generator(2147483647);
-        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], LessonSampler.Sample(model, g, 5));
+        var samples = LessonSampler.Sample(model, g, 5);
+        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], samples.Select(s => s.ToString()));
+        Assert.Equal(["mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie"], samples.Select(s => s.Word));
+        Assert.All(samples, s => Assert.True(s.Ended));
     }
 
     [Fact]
@@ -154,6 +192,6 @@ public class LessonSamplerTests
         using var sampling = new Generator(2147483647);
         // PyTorch 1.13 with the lesson's training loop and sampling cell gives these (two letters differ from the
         // counting model's: the network is close to, not equal to, the smoothed counts).
-        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."], LessonSampler.Sample(model, sampling, 5));
+        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."], LessonSampler.Sample(model, sampling, 5).Select(s => s.ToString()));
     }
 }

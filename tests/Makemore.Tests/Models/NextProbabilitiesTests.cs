@@ -1,0 +1,61 @@
+using static TorchSharp.torch;
+
+namespace Makemore.Tests.Models;
+
+/// <summary>
+/// A model's row for one context number (what the samplers ask) is, bit for bit, that context's row of its batch
+/// probabilities: so sampling from the rows gives the words sampling from the batch gave.
+/// </summary>
+public class NextProbabilitiesTests
+{
+    static readonly string[] Words = ["emma", "olivia", "ava", "isabella", "sophia", "mia", "amelia"];
+
+    [Theory]
+    [InlineData(1, 0.0)]
+    [InlineData(2, 1.0)]
+    [InlineData(3, 0.0)]
+    [InlineData(4, 0.5)]
+    public void CountingModelRowsAreItsBatchRows(int order, double smoothing)
+    {
+        Torch.Ready();
+        using var model = CountingModel.Fit(Words, Vocabulary.FromWords(Words), order, smoothing);
+        AssertRowsAreBatchRows(model);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void NeuralModelRowsAreTheirBatchRows(int order)
+    {
+        Torch.Ready();
+        var vocabulary = Vocabulary.FromWords(Words);
+        using (var g = new Generator(2147483647))
+        using (var model = NeuralNGram.Create(vocabulary, order, g))
+            AssertRowsAreBatchRows(model);
+        using (var g = new Generator(2147483647))
+        using (var model = ContextNet.Create(vocabulary, order, g))
+            AssertRowsAreBatchRows(model);
+    }
+
+    static void AssertRowsAreBatchRows(INGramModel model)
+    {
+        var v = model.Vocabulary.Size;
+        var count = ContextIndex.Count(v, model.Order);
+        var all = new long[count * (model.Order - 1)];
+        for (long c = 0; c < count; c++) ContextIndex.Decode(c, v, model.Order).Select(s => (long)s).ToArray().CopyTo(all, c * (model.Order - 1));
+        using var contexts = tensor(all, [count, model.Order - 1]);
+        using var batch = model.Probabilities(contexts);
+        var expected = batch.data<float>().ToArray();
+        for (long c = 0; c < count; c++)
+        {
+            var row = model.NextProbabilities(c);
+            Assert.Equal(v, row.Length);
+            for (var y = 0; y < v; y++)
+                Assert.True(BitConverter.SingleToInt32Bits(expected[c * v + y]) == BitConverter.SingleToInt32Bits(row[y]),
+                    $"context {c}, symbol {y}: {row[y]:R} from the row, {expected[c * v + y]:R} from the batch");
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.NextProbabilities(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.NextProbabilities(count));
+    }
+}
