@@ -17,7 +17,6 @@ public class NextProbabilitiesTests
     [InlineData(4, 0.5)]
     public void CountingModelRowsAreItsBatchRows(int order, double smoothing)
     {
-        Torch.Ready();
         using var model = CountingModel.Fit(Words, Vocabulary.FromWords(Words), order, smoothing);
         AssertRowsAreBatchRows(model);
     }
@@ -28,7 +27,6 @@ public class NextProbabilitiesTests
     [InlineData(4)]
     public void NeuralModelRowsAreTheirBatchRows(int order)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using (var g = new Generator(2147483647))
         using (var model = NeuralNGram.Create(vocabulary, order, g))

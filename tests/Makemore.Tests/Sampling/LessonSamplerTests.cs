@@ -51,7 +51,6 @@ public class LessonSamplerTests
     [InlineData(4)]
     public void NeuralModelsSampleAsOneDrawPerSymbolFromTheirBatchProbabilities(int order)
     {
-        Torch.Ready();
         var vocabulary = Vocabulary.FromWords(Words);
         using (var g = new Generator(5))
         using (var model = NeuralNGram.Create(vocabulary, order, g))
