@@ -309,4 +309,4 @@ sealed class RowPerLine : JsonConverter<float[][]>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ModelFileContent))]
 [JsonSerializable(typeof(ModelFileHeader))]
-partial class ModelFileJson : JsonSerializerContext;
+sealed partial class ModelFileJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Makemore.Cli;
 
@@ -20,7 +21,7 @@ sealed class ProgressBar(int total) : IProgress<TrainingStep>, IDisposable
         var done = value.Step + 1;
         if (!visible || (drawnLength > 0 && done < total && sinceDrawn.Elapsed < Interval)) return;
         var filled = (int)((long)Width * done / total);
-        var line = $"step {done.ToString().PadLeft(total.ToString().Length)}/{total} [{new string('#', filled)}{new string('.', Width - filled)}] loss {value.Loss:F4}";
+        var line = $"step {done.ToString(CultureInfo.InvariantCulture).PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total} [{new string('#', filled)}{new string('.', Width - filled)}] loss {value.Loss:F4}";
         Console.Error.Write($"\r{line}");
         drawnLength = line.Length;
         sinceDrawn.Restart();

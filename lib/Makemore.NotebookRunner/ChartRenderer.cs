@@ -33,7 +33,9 @@ sealed class ChartRenderer : IAsyncDisposable
     public static string? FindBrowser() =>
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured
             ? configured
-            : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+            : KnownBrowsers.FirstOrDefault(File.Exists);
+
+    static readonly string[] KnownBrowsers = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
     public static async Task<ChartRenderer> StartAsync(string browserPath, string plotlyJs)
     {

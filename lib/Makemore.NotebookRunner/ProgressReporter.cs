@@ -21,7 +21,7 @@ sealed class ProgressReporter(TextWriter output, TextWriter errors)
     bool lineOpen;
 
     /// <summary>A reporter for one of several notebooks running at once: it keeps the notebook's lines for <see cref="Publish"/>.</summary>
-    public ProgressReporter Buffered() => new(new StringWriter(), new StringWriter());
+    public static ProgressReporter Buffered() => new(new StringWriter(), new StringWriter());
 
     /// <summary>Writes everything <paramref name="buffered"/> (from <see cref="Buffered"/>) kept, in one block.</summary>
     public void Publish(ProgressReporter buffered)

@@ -40,7 +40,7 @@ static class Runner
                 break;
             }
             var (number, notebook) = (i, notebooks[i]);
-            var own = jobs == 1 ? reporter : reporter.Buffered();
+            var own = jobs == 1 ? reporter : ProgressReporter.Buffered();
             var worker = new WorkerProcess(notebook, options, own);
             if (i == 0 && jobs > 1) packagesRestored = worker.FirstCodeCellDone;
             running.Add(Task.Run(async () =>

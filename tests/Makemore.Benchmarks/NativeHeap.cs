@@ -32,7 +32,7 @@ static class NativeHeap
     /// <summary>Gives freed memory back to the system (malloc_trim(0)).</summary>
     public static void ReturnFreeMemory()
     {
-        if (Available) Trim(0);
+        if (Available) _ = Trim(0); // 1 if memory was given back, 0 if there was none to give: either is fine
     }
 
     public static string Describe() => !Available ? "native heap n/a" :

@@ -151,7 +151,11 @@ static partial class NotebookTiming
         {
             ["cells"] = new JsonArray(new JsonObject
             {
-                ["cell_type"] = "code", ["execution_count"] = null, ["metadata"] = new JsonObject(), ["outputs"] = new JsonArray(), ["source"] = setup,
+                ["cell_type"] = "code",
+                ["execution_count"] = null,
+                ["metadata"] = new JsonObject(),
+                ["outputs"] = new JsonArray(),
+                ["source"] = setup,
             }),
             ["metadata"] = new JsonObject
             {

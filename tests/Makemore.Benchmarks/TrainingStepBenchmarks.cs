@@ -16,7 +16,6 @@ public class TrainingStepBenchmarks
 
     Examples all = null!;
     Examples distinct = null!;
-    Generator generator = null!;
     NeuralNGram model = null!;
 
     [GlobalSetup]
@@ -25,7 +24,7 @@ public class TrainingStepBenchmarks
         Names.Ready();
         all = Examples.Of(Names.Words, Names.Vocabulary, 2);
         distinct = NGramCounts.Of(Names.Words, Names.Vocabulary, 2).ToExamples();
-        generator = new Generator(Names.Seed);
+        using var generator = new Generator(Names.Seed);
         model = NeuralNGram.Create(Names.Vocabulary, 2, generator);
     }
 
@@ -33,7 +32,6 @@ public class TrainingStepBenchmarks
     public void Cleanup()
     {
         model.Dispose();
-        generator.Dispose();
         all.Dispose();
         distinct.Dispose();
     }

@@ -38,11 +38,11 @@ public sealed class E02Tests
         var table = Table(await Notebook());
         Assert.Equal(4, table.Count);
         foreach (var trigram in new[] { "trigram, counting (k = 1)", "trigram, neural net" })
-        foreach (var bigram in new[] { "bigram, counting (k = 1)", "bigram, neural net" })
-        {
-            Assert.True(table[trigram].Dev < table[bigram].Dev, $"{trigram} vs {bigram} on dev");
-            Assert.True(table[trigram].Test < table[bigram].Test, $"{trigram} vs {bigram} on test");
-        }
+            foreach (var bigram in new[] { "bigram, counting (k = 1)", "bigram, neural net" })
+            {
+                Assert.True(table[trigram].Dev < table[bigram].Dev, $"{trigram} vs {bigram} on dev");
+                Assert.True(table[trigram].Test < table[bigram].Test, $"{trigram} vs {bigram} on test");
+            }
         // The k = 1 bigram model on the whole data scores 2.4546; on the training split alone about the same.
         Assert.Equal(2.4546, table["bigram, counting (k = 1)"].Train, 0.01);
     }

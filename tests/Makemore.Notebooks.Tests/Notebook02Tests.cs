@@ -30,7 +30,7 @@ public sealed class Notebook02Tests
         var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N28").Html);
         Assert.Contains("\"type\":\"heatmap\"", html);
         // 28 × 28 labelled squares; the heatmap writes the markers as HTML entities so that Plotly does not read <S> as a tag.
-        Assert.Equal(28 * 28, Regex.Matches(html, @"""([a-z]|&lt;[SE]&gt;){2}<br>\d+""").Count);
+        Assert.Equal(28 * 28, Regex.Count(html, @"""([a-z]|&lt;[SE]&gt;){2}<br>\d+"""));
         Assert.Contains("\"&lt;S&gt;a<br>4410\"", html);
         Assert.Contains("\"a&lt;E&gt;<br>6640\"", html);
         Assert.Contains("\"&lt;E&gt;a<br>0\"", html);
@@ -61,7 +61,7 @@ public sealed class Notebook02Tests
         var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N, vocab.Itos)").Html);
         Assert.Contains("plotly", html);
         Assert.Contains("\"type\":\"heatmap\"", html);
-        Assert.Equal(27 * 27, Regex.Matches(html, @"""[.a-z]{2}<br>\d+""").Count);
+        Assert.Equal(27 * 27, Regex.Count(html, @"""[.a-z]{2}<br>\d+"""));
         Assert.Contains("\"an<br>5438\"", html);
         Assert.Contains("bigram <b>an</b><br>count 5,438 of 33,885 after 'a'<br>P(n | a) = 0.1605", html);
     }

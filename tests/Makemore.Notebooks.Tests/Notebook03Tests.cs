@@ -21,7 +21,7 @@ public sealed class Notebook03Tests
         var notebook = await Executed();
         Assert.Equal(
             "[27], type = Float32, device = cpu\n 0.0000 0.1377 0.0408 0.0481 0.0528 0.0478 0.0130 0.0209 0.0273 0.0184 0.0756 0.0925 0.0491 0.0792 0.0358 0.0123 0.0161 0.0029 0.0512 0.0642 0.0408 0.0024 0.0117 0.0096 0.0042 0.0167 0.0290",
-            Assert.Single(notebook.CodeCells.Single(c => c.Source.EndsWith("p = p / p.sum();\np")).PlainText).ReplaceLineEndings("\n"));
+            Assert.Single(notebook.CodeCells.Single(c => c.Source.EndsWith("p = p / p.sum();\np", StringComparison.Ordinal)).PlainText).ReplaceLineEndings("\n"));
         Assert.Equal("[], type = Float32, device = cpu, value = 1.0000", Assert.Single(notebook.CodeCells.Single(c => c.Source.Trim() == "p.sum()").PlainText));
     }
 

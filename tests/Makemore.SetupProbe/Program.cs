@@ -28,5 +28,5 @@ switch (args.FirstOrDefault())
 static void PrintRand()
 {
     var g = new Generator(2147483647);
-    Console.WriteLine(string.Join(" ", rand(3, generator: g).data<float>().ToArray().Select(x => x.ToString("F4"))));
+    Console.WriteLine(string.Join(" ", rand(3, generator: g).data<float>().ToArray().Select(x => x.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))));
 }

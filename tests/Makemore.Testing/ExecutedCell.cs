@@ -67,7 +67,7 @@ public sealed class ExecutedCell
     /// <summary>The number captured by the first group of <paramref name="pattern"/> (see <see cref="OutputNumbers"/>).</summary>
     public double FindNumber(string pattern) => OutputNumbers.FirstGroupNumber(Find(pattern), pattern);
 
-    IReadOnlyList<string> Data(string mimeType) =>
+    List<string> Data(string mimeType) =>
         Outputs.Where(o => o["data"]?[mimeType] is not null).Select(o => JoinText(o["data"]![mimeType])).ToList();
 
     string Streams(string name) =>

@@ -62,7 +62,7 @@ public static partial class NotebookOutputs
     {
         var lines = new List<string>();
         if (!cell.IsCode) return lines;
-        lines.Add($"execution_count: {cell.ExecutionCount?.ToString() ?? "null"}");
+        lines.Add($"execution_count: {cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}");
         foreach (var output in cell.Outputs)
         {
             var kind = (string?)output["output_type"] ?? "?";

@@ -54,8 +54,10 @@ internal static class ExampleWalk
         var c = word[i];
         var symbol = c < lookup.Length ? lookup[c] : -1;
         if (symbol < 0) // the reserved '.' or a character outside the vocabulary: the vocabulary says which
+#pragma warning disable CA2208 // "words" is the argument of the public methods that walk the words, which this serves
             throw new ArgumentException(
                 $"\"{word}\" contains {Vocabulary.ReservedProblem(c) ?? $"'{c}' (U+{(int)c:X4}), which is not a character of the vocabulary \"{vocabulary}\""}.", "words");
+#pragma warning restore CA2208
         return symbol;
     }
 }

@@ -33,7 +33,7 @@ public static class WordList
         var lineNumber = 0;
         // One string per word, made from a slice of the text: a dictionary of 1.5 million words read with Split and
         // Trim spent most of its time allocating (and collecting) the strings in between.
-        for (var rest = text.AsSpan(); ; )
+        for (var rest = text.AsSpan(); ;)
         {
             lineNumber++;
             var end = rest.IndexOf('\n');

@@ -121,7 +121,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
         return Train(() => distributions.CrossEntropy(W), options, progress, cancellation);
     }
 
-    IReadOnlyList<TrainingStep> TrainChunked(ChunkedDistributions chunks, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
+    List<TrainingStep> TrainChunked(ChunkedDistributions chunks, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
     {
         var steps = new List<TrainingStep>(options.Steps);
         for (var step = 0; step < options.Steps; step++)
@@ -141,7 +141,7 @@ public sealed class NeuralNGram : INGramModel, IDisposable
         return steps;
     }
 
-    IReadOnlyList<TrainingStep> Train(Func<Tensor> dataLossOf, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
+    List<TrainingStep> Train(Func<Tensor> dataLossOf, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
     {
         var steps = new List<TrainingStep>(options.Steps);
         for (var step = 0; step < options.Steps; step++)

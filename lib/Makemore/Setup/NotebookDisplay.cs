@@ -26,6 +26,7 @@ internal static class NotebookDisplay
     /// <summary>Rows and columns shown before eliding with "...": a whole 27×27 count matrix fits, as in the lesson.</summary>
     public const int MaxRowsAndColumns = 30;
 
+    static readonly string[] PlainText = ["text/plain"];
     static int installed;
 
     /// <summary>
@@ -58,7 +59,7 @@ internal static class NotebookDisplay
         register.Invoke(null, [typeof(Tensor), plain, "text/plain"]);
         // Used when a tensor sits inside something shown as HTML (a tuple, a list), instead of its property table.
         register.Invoke(null, [typeof(Tensor), html, "text/html"]);
-        prefer.Invoke(null, [typeof(Tensor), new[] { "text/plain" }]);
+        prefer.Invoke(null, [typeof(Tensor), PlainText]);
         return true;
     }
 
