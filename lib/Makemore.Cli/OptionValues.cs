@@ -25,9 +25,10 @@ static class OptionValues
         return option;
     }
 
-    /// <summary>A seed: a whole number from 0 to 2^64 - 1, the range of torch's generator seeds.</summary>
-    public static Option<ulong> Seed(this Option<ulong> option)
+    /// <summary>A seed option: a whole number from 0 to 2^64 - 1, the range of torch's generator seeds.</summary>
+    public static Option<ulong> Seed(string name, string description, ulong defaultValue)
     {
+        var option = new Option<ulong>(name) { HelpName = "seed", Description = description, DefaultValueFactory = _ => defaultValue };
         option.CustomParser = result => Parse(result, option, (string text, out ulong value) =>
             ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value),
             text => IsWholeNumber(text) && !text.StartsWith('-') ? $"a whole number 0 or more, at most {ulong.MaxValue:N0}" : "a whole number 0 or more");

@@ -9,12 +9,8 @@ static class SampleCommand
     {
         Description = "A model file saved by makemore train --save.",
     };
-    static readonly Option<ulong> Seed = new Option<ulong>("--seed")
-    {
-        HelpName = "seed",
-        Description = "Seed of the random generator for sampling (the same seed gives the samples makemore train printed).",
-        DefaultValueFactory = _ => TrainCommand.DefaultSeed,
-    }.Seed();
+    static readonly Option<ulong> Seed = OptionValues.Seed("--seed",
+        "Seed of the random generator for sampling (the same seed gives the samples makemore train printed).", TrainCommand.DefaultSeed);
     static readonly Option<int> Samples = SampleReport.CountOption("How many words to sample.");
 
     public static Command Create()

@@ -14,7 +14,6 @@ static class SampleReport
     public const string Mark = "*";
     /// <summary>From this many samples on, a progress line on stderr (when it is a terminal and stdout is not) says how far sampling is.</summary>
     public const int ProgressFrom = 10_000;
-    static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The --samples option both commands have: how many words to print, 20 unless given.</summary>
     public static Option<int> CountOption(string description) => new Option<int>("--samples", "-s")
@@ -56,7 +55,8 @@ static class SampleReport
         Console.Out.Flush();
         // Our own buffered writer: Console.Out flushes every line, which for millions of words costs more than sampling them.
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        using var progress = new SamplingProgress(count);
+        // "sampled 1,234,567 of 100,000,000 words", only for large counts written elsewhere than the terminal.
+        using var progress = new StatusLine(visible: count >= ProgressFrom && !Console.IsErrorRedirected && Console.IsOutputRedirected);
         using var generator = new Generator(seed);
         using var words = LessonSampler.Words(model, generator).GetEnumerator();
         var sinceFlushed = Stopwatch.StartNew();
@@ -80,14 +80,14 @@ static class SampleReport
             output.Write("  ");
             output.Write(word);
             output.WriteLine(repeat ? $" {Mark}" : "");
-            // Each word is on its way as soon as it is made; flushing at most every ProgressInterval keeps a count of
+            // Each word is on its way as soon as it is made; flushing at most every StatusLine.Interval keeps a count of
             // millions from paying a write per word.
-            if (done == 1 || done == count || sinceFlushed.Elapsed >= ProgressInterval)
+            if (done == 1 || done == count || sinceFlushed.Elapsed >= StatusLine.Interval)
             {
                 output.Flush();
                 sinceFlushed.Restart();
             }
-            progress.Report(done);
+            progress.Draw(() => $"sampled {done:N0} of {count:N0} words ({100.0 * done / count:F0}%)", last: done == count);
         }
         progress.Dispose();
         output.WriteLine($"{Mark} = already in the training words: {repeats:N0} of {count:N0}");
@@ -101,28 +101,4 @@ static class SampleReport
         { Word: "" } => "(empty word)",
         _ => sample.Word,
     };
-
-    /// <summary>"sampled 1,234,567 of 100,000,000 words" on stderr, redrawn in place; only for large counts written elsewhere than the terminal.</summary>
-    sealed class SamplingProgress(int total) : IDisposable
-    {
-        readonly bool visible = total >= ProgressFrom && !Console.IsErrorRedirected && Console.IsOutputRedirected;
-        readonly Stopwatch sinceDrawn = Stopwatch.StartNew();
-        int drawnLength;
-
-        public void Report(int done)
-        {
-            if (!visible || (done < total && sinceDrawn.Elapsed < ProgressInterval)) return;
-            var line = $"sampled {done:N0} of {total:N0} words ({100.0 * done / total:F0}%)";
-            Console.Error.Write($"\r{line}");
-            drawnLength = line.Length;
-            sinceDrawn.Restart();
-        }
-
-        public void Dispose()
-        {
-            if (drawnLength == 0) return;
-            Console.Error.Write($"\r{new string(' ', drawnLength)}\r");
-            drawnLength = 0;
-        }
-    }
 }

@@ -57,18 +57,10 @@ static class TrainCommand
         Description = $"Neural models: the gradient descent step size. Default: {new TrainingOptions().LearningRate} (the lesson's) for bigrams, " +
                       $"{new TrainingOptions().LearningRate}/(n-1) for order n, since the logits add up n-1 rows of W and each step moves them n-1 times as far.",
     }.Number();
-    static readonly Option<ulong> Seed = new Option<ulong>("--seed")
-    {
-        HelpName = "seed",
-        Description = "Seed of the random generator for the network's initial weights and for sampling (a whole number 0 or more).",
-        DefaultValueFactory = _ => DefaultSeed,
-    }.Seed();
-    static readonly Option<ulong> SplitSeed = new Option<ulong>("--split-seed")
-    {
-        HelpName = "seed",
-        Description = "Seed of the shuffle that splits the words 80/10/10 into train, dev and test words.",
-        DefaultValueFactory = _ => DataSplit.DefaultSeed,
-    }.Seed();
+    static readonly Option<ulong> Seed = OptionValues.Seed("--seed",
+        "Seed of the random generator for the network's initial weights and for sampling (a whole number 0 or more).", DefaultSeed);
+    static readonly Option<ulong> SplitSeed = OptionValues.Seed("--split-seed",
+        "Seed of the shuffle that splits the words 80/10/10 into train, dev and test words.", DataSplit.DefaultSeed);
     static readonly Option<int> Samples = SampleReport.CountOption("How many words to sample from the trained model.");
     static readonly Option<string?> Save = new("--save")
     {

@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Makemore;
 
 /// <summary>
@@ -10,19 +7,11 @@ namespace Makemore;
 /// <see cref="NeuralNGram"/>, which adds one row per context position, it can give every context its own
 /// distribution, exactly as the count table can. The model owns W: dispose it to free it.
 /// </summary>
-public sealed class ContextNet : INGramModel, IDisposable
+public sealed class ContextNet : NeuralModel
 {
-    ContextNet(Vocabulary vocabulary, int order, Tensor w)
+    ContextNet(Vocabulary vocabulary, int order, Tensor w) : base(vocabulary, order, w)
     {
-        Vocabulary = vocabulary;
-        Order = order;
-        W = w.DetachFromDisposeScope();
     }
-
-    public int Order { get; }
-    public Vocabulary Vocabulary { get; }
-    /// <summary>The weights, float32 [V^(n-1), V]: row c holds the logits of context c.</summary>
-    public Tensor W { get; }
 
     /// <summary>A model with random weights, torch.randn((V^(n-1), V), generator=g): the lesson's start.</summary>
     public static ContextNet Create(Vocabulary vocabulary, int order, Generator generator) =>
@@ -31,32 +20,20 @@ public sealed class ContextNet : INGramModel, IDisposable
     /// <summary>A model with the given weights (for instance a W trained in a notebook); they are copied.</summary>
     public static ContextNet FromWeights(Vocabulary vocabulary, int order, Tensor weights)
     {
-        var shape = new[] { Rows(vocabulary, order), (long)vocabulary.Size };
-        if (!weights.shape.SequenceEqual(shape))
-            throw new ArgumentException(
-                $"An order-{order} context net over {vocabulary.Size} symbols has W of shape [{string.Join(", ", shape)}], not [{string.Join(", ", weights.shape)}].", nameof(weights));
         using var scope = NewDisposeScope();
-        return new(vocabulary, order, weights.detach().to_type(ScalarType.Float32, copy: true).MoveToOuterDisposeScope());
+        return new(vocabulary, order, CopyOfWeights(weights, Rows(vocabulary, order), vocabulary, order, "context net").MoveToOuterDisposeScope());
     }
 
     /// <summary>Logits, float32 [B, V], of contexts int64 [B, n-1]: the W rows of their context indices.</summary>
-    public Tensor Logits(Tensor contexts)
+    public override Tensor Logits(Tensor contexts)
     {
         using var scope = NewDisposeScope();
         var batch = ContextIndex.AsBatch(contexts, Order, Vocabulary.Size);
         return W.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The softmax of the logits, computed as the lesson does (exp, then divide by the row sum).</summary>
-    public Tensor Probabilities(Tensor contexts)
-    {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        return NeuralForward.Softmax(Logits(contexts)).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>The softmax of row <paramref name="context"/> of W, computed as <see cref="Probabilities"/> computes it.</summary>
-    public float[] NextProbabilities(long context)
+    /// <summary>The softmax of row <paramref name="context"/> of W, computed as <see cref="NeuralModel.Probabilities(Tensor)"/> computes it.</summary>
+    public override float[] NextProbabilities(long context)
     {
         ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
         using var noGrad = no_grad();
@@ -114,8 +91,6 @@ public sealed class ContextNet : INGramModel, IDisposable
             return new SweepPoint(reg, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
         }).ToArray());
     }
-
-    public void Dispose() => W.Dispose();
 
     // The loss is Σ T·(-log softmax(W)) + r·mean(W²) with T[c, y] the share of all examples that have context c and
     // next symbol y; its gradient is share(c)·softmax(W) - T + 2r/|W|·W (the cross-entropy gradient, probabilities

@@ -1,27 +1,17 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Makemore;
 
 /// <summary>
 /// The lesson's one-layer neural network, generalised from bigrams to order n: weights W (float32 [(n-1)·V, V]),
 /// logits = the sum of the W rows the n-1 context symbols pick (for bigrams one_hot(xs) @ W), probabilities = their
-/// softmax. Trained by full-batch gradient descent on the cross-entropy plus regularisation·mean(W²).
+/// softmax; W is a leaf that requires grad, its rows position·V + symbol. Trained by full-batch gradient descent on
+/// the cross-entropy plus regularisation·mean(W²).
 /// The model owns W: dispose it to free it.
 /// </summary>
-public sealed class NeuralNGram : INGramModel, IDisposable
+public sealed class NeuralNGram : NeuralModel
 {
-    NeuralNGram(Vocabulary vocabulary, int order, Tensor w)
+    NeuralNGram(Vocabulary vocabulary, int order, Tensor w) : base(vocabulary, order, w)
     {
-        Vocabulary = vocabulary;
-        Order = order;
-        W = w.DetachFromDisposeScope();
     }
-
-    public int Order { get; }
-    public Vocabulary Vocabulary { get; }
-    /// <summary>The weights, float32 [(n-1)·V, V], a leaf that requires grad: rows (position·V + symbol).</summary>
-    public Tensor W { get; }
 
     /// <summary>
     /// A model with random weights, the lesson's W = torch.randn((27, 27), generator=g, requires_grad=True) for
@@ -36,31 +26,19 @@ public sealed class NeuralNGram : INGramModel, IDisposable
     /// <summary>A model with the given weights (for instance saved ones); they are copied.</summary>
     public static NeuralNGram FromWeights(Vocabulary vocabulary, int order, Tensor weights)
     {
-        var shape = new[] { Rows(vocabulary, order), (long)vocabulary.Size };
-        if (!weights.shape.SequenceEqual(shape))
-            throw new ArgumentException(
-                $"An order-{order} network over {vocabulary.Size} symbols has W of shape [{string.Join(", ", shape)}], not [{string.Join(", ", weights.shape)}].", nameof(weights));
         using var scope = NewDisposeScope();
-        var w = weights.detach().to_type(ScalarType.Float32, copy: true).requires_grad_();
+        var w = CopyOfWeights(weights, Rows(vocabulary, order), vocabulary, order, "network").requires_grad_();
         return new(vocabulary, order, w.MoveToOuterDisposeScope());
     }
 
     /// <summary>Logits, float32 [B, V], of contexts int64 [B, n-1] (<see cref="NeuralForward.IndexedLogits"/>).</summary>
-    public Tensor Logits(Tensor contexts) => NeuralForward.IndexedLogits(W, contexts);
-
-    /// <summary>The softmax of the logits, computed as the lesson does (exp, then divide by the row sum), without grad.</summary>
-    public Tensor Probabilities(Tensor contexts)
-    {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        return NeuralForward.Softmax(Logits(contexts)).MoveToOuterDisposeScope();
-    }
+    public override Tensor Logits(Tensor contexts) => NeuralForward.IndexedLogits(W, contexts);
 
     /// <summary>
     /// The softmax of the sum of the n-1 rows of W the context picks (row position·V + symbol for each of its symbols,
-    /// oldest first), computed as <see cref="Probabilities"/> computes it.
+    /// oldest first), computed as <see cref="NeuralModel.Probabilities(Tensor)"/> computes it.
     /// </summary>
-    public float[] NextProbabilities(long context)
+    public override float[] NextProbabilities(long context)
     {
         ContextIndex.CheckIndex(context, Vocabulary.Size, Order);
         var v = Vocabulary.Size;
@@ -160,8 +138,6 @@ public sealed class NeuralNGram : INGramModel, IDisposable
         }
         return steps;
     }
-
-    public void Dispose() => W.Dispose();
 
     // Weighted examples are count statistics: regrouped by context once per call, not once per step.
     static ContextDistributions? Distributions(Examples examples) => examples.Weights is null ? null : ContextDistributions.Of(examples);

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
-using static TorchSharp.torch;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Makemore;

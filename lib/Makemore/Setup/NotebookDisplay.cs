@@ -1,7 +1,5 @@
 using System.Net;
 using System.Reflection;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Makemore;
 
