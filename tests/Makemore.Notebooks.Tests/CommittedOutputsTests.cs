@@ -6,7 +6,6 @@ namespace Makemore.Notebooks.Tests;
 /// The committed notebooks carry their outputs exactly as a fresh run gives them (issue 13, docs/outputs.md). The fresh
 /// run is the one the notebook tests already make (<see cref="NotebookRun"/>): no notebook runs twice.
 /// </summary>
-[Collection(NotebookCollection.Name)]
 public sealed class CommittedOutputsTests : IDisposable
 {
     const long MaxNotebooksBytes = 8 * 1024 * 1024;

@@ -1,15 +1,12 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E01 (trigrams), read from its executed copy: the lesson-style code and the library agree, and the comparison holds.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class E01Tests
+public sealed class E01Tests() : NotebookTests("E01-trigram.ipynb")
 {
-    static Task<ExecutedNotebook> Notebook() => NotebookRun.ExecuteAsync("E01-trigram.ipynb");
-
     [Fact]
     public async Task ShowsBothPaddingsOfEmma()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         notebook.Find(@"^\.\.emma\.\s+\.\.→e  \.e→m  em→m  mm→a  ma→\.$");
         notebook.Find(@"^\.emma\.\s+\.e→m  em→m  mm→a  ma→\.$");
     }
@@ -17,7 +14,7 @@ public sealed class E01Tests
     [Fact]
     public async Task TheCountingLoopAndTheLibraryGiveTheSameTableAndLoss()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         Assert.Equal(228146, notebook.Find(@"N: 27 × 27 × 27 Int32, ([\d,]+) trigrams counted").Number(1));
         notebook.Find(@"library counts equal the loop's: True");
         notebook.Find(@"library probabilities equal ours: True");
@@ -31,7 +28,7 @@ public sealed class E01Tests
     [Fact]
     public async Task TheTrigramCountingModelBeatsTheBigramModel()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var bigram = notebook.FindNumber(@"bigram counting model \(k = 1\), NLL on all names: (\d\.\d+)");
         var trigram = notebook.FindNumber(@"library trigram counting NLL: (\d\.\d+)");
         Assert.Equal(2.4546, bigram);
@@ -42,7 +39,7 @@ public sealed class E01Tests
     [Fact]
     public async Task TheLessonLoopAndTheCountStatisticsTrainerTakeTheSameSteps()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var loop = Regex.Matches(notebook.CellContaining("lessonLosses.Add").Text, @"step\s+\d+: loss (\d\.\d+)")
             .Select(m => m.Number(1)).ToArray();
         Assert.Equal(10, loop.Length);
@@ -58,7 +55,7 @@ public sealed class E01Tests
     [Fact]
     public async Task TheAdditiveNetLandsBetweenTheCountingModels()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var net = notebook.FindNumber(@"trigram net, NLL on all names: (\d\.\d+)");
         var table = Table(notebook);
         Assert.Equal(net, table["trigram, net of 54 rows"].Nll);
@@ -71,7 +68,7 @@ public sealed class E01Tests
     [Fact]
     public async Task ThePairNetIsTheLessonsNetWithOneRowPerPair()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         notebook.Find(@"^emma's contexts \.\. \.e em mm ma are rows 0, 5, 148, 364, 352 of W729$");
         notebook.Find(@"^one-hot product equals the picked rows: True$");
         var loop = Regex.Matches(notebook.CellContaining("pairLosses.Add").Text, @"step \d: loss (\d\.\d+)").Select(m => m.Number(1)).ToArray();
@@ -86,7 +83,7 @@ public sealed class E01Tests
     [Fact]
     public async Task ThePairNetsLossEndsWithin001OfTheCountingModels()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var net = notebook.FindNumber(@"^729-row net, loss at step 5,000 \(with the regularisation term\): (\d\.\d+)$");
         var counting = notebook.FindNumber(@"^counting trigram model \(k = 1\), NLL:\s+(\d\.\d+)$");
         Assert.Equal(2.2126, counting);
@@ -110,7 +107,7 @@ public sealed class E01Tests
     [Fact]
     public async Task LearningRate50StallsAboveLearningRate30()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var fast = notebook.FindNumber(@"learning rate 50: loss after 1000 steps (\d\.\d+)");
         var slow = notebook.FindNumber(@"learning rate 30: loss after 1000 steps (\d\.\d+)");
         Assert.True(fast > slow + 0.05, $"lr 50: {fast}, lr 30: {slow}");
@@ -122,7 +119,7 @@ public sealed class E01Tests
     [Fact]
     public async Task TheOneDotTotalPlusTheFirstLettersIsTheTwoDotTotal()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         Assert.Equal(196113, notebook.Find(@"one-dot trigrams: ([\d,]+)").Number(1));
         notebook.Find(@"bincount of the two-dot trigrams equals N: True");
         var oneDotMean = notebook.FindNumber(@"one-dot trigram counting model \(k = 1\), NLL: (\d\.\d+)");
@@ -137,7 +134,7 @@ public sealed class E01Tests
     [Fact]
     public async Task SamplesTenNamesFromEachCountingModel()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var lines = notebook.CellContaining("LessonSampler.Sample").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(11, lines.Length);
         // The bigram column is the lesson's sample.

@@ -1,15 +1,12 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E02 (train/dev/test), read from its executed copy: the seeded split and every model on every split.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class E02Tests
+public sealed class E02Tests() : NotebookTests("E02-train-dev-test.ipynb")
 {
-    static Task<ExecutedNotebook> Notebook() => NotebookRun.ExecuteAsync("E02-train-dev-test.ipynb");
-
     [Fact]
     public async Task TheSeededPermutationGivesTheLibrarysSplit()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var sizes = notebook.Find(@"^train ([\d,]+), dev ([\d,]+), test ([\d,]+) names$");
         Assert.Equal(["25,626", "3,203", "3,204"], sizes.Groups.Values.Skip(1).Select(g => g.Value));
         notebook.Find(@"^25,626 train, 3,203 dev, 3,204 test words$");
@@ -19,7 +16,7 @@ public sealed class E02Tests
     [Fact]
     public async Task ReportsHeldOutNamesThatRepeatTrainingNames()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         Assert.Equal(29494, notebook.Find(@"distinct names in names.txt: ([\d,]+) of 32,033").Number(1));
         Assert.InRange(notebook.FindNumber(@"dev names that also occur in the training split: [\d,]+ of 3,203 \((\d+\.\d)%\)"), 5, 20);
     }
@@ -27,7 +24,7 @@ public sealed class E02Tests
     [Fact]
     public async Task TheNetsTrainOnTheTrainingExamplesOnly()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         Assert.Equal(182819, notebook.Find(@"order 2 net: ([\d,]+) training examples").Number(1));
         Assert.Equal(182819, notebook.Find(@"order 3 net: ([\d,]+) training examples").Number(1));
     }
@@ -35,7 +32,7 @@ public sealed class E02Tests
     [Fact]
     public async Task TrigramModelsBeatBigramModelsOnNewNames()
     {
-        var table = Table(await Notebook());
+        var table = Table(await Executed());
         Assert.Equal(4, table.Count);
         foreach (var trigram in new[] { "trigram, counting (k = 1)", "trigram, neural net" })
             foreach (var bigram in new[] { "bigram, counting (k = 1)", "bigram, neural net" })
@@ -50,7 +47,7 @@ public sealed class E02Tests
     [Fact]
     public async Task TheTrigramCountingModelHasTheLargestGapAndTheCountsExplainIt()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var table = Table(notebook);
         var counting = table["trigram, counting (k = 1)"];
         Assert.All(table.Where(r => r.Key != "trigram, counting (k = 1)"), r => Assert.True(r.Value.Gap < counting.Gap, r.Key));

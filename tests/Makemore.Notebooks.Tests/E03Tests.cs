@@ -1,15 +1,12 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E03 (tuning smoothing), read from its executed copy: choices made on dev, the test split used once at the end.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class E03Tests
+public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
 {
-    static Task<ExecutedNotebook> Notebook() => NotebookRun.ExecuteAsync("E03-tuning-smoothing.ipynb");
-
     [Fact]
     public async Task TheTestSplitIsUsedOnlyInTheLastCodeCell()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var usingTest = notebook.CodeCells.Where(c => c.Source.Contains(".Test", StringComparison.Ordinal)).ToList();
         var last = Assert.Single(usingTest);
         Assert.Same(notebook.CodeCells.Last(), last);
@@ -20,7 +17,7 @@ public sealed class E03Tests
     [Fact]
     public async Task TheSmoothingSweepChoosesTheLowestDevLossBelowTheLessonsK()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var points = Sweep(notebook.CellContaining("smoothingPoints.Add"));
         Assert.Equal(25, points.Count);
         Assert.Equal(0.0001, points[0].Strength);
@@ -41,7 +38,7 @@ public sealed class E03Tests
     [Fact]
     public async Task TheRegularizationSweepOfThe729RowNetHasARealValley()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var points = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep"));
         Assert.Equal(7, points.Count);
         Assert.Equal(0.0003, points[0].Strength);
@@ -61,7 +58,7 @@ public sealed class E03Tests
     [Fact]
     public async Task TheStrengthMatchingTheChosenKIsNextToTheNetsBestAndBothPredictAlike()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var k = Sweep(notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
         var net = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
         var line = notebook.Find(@"^chosen k = (\S+), ([\d,]+) training examples, 19,683 weights: matching strength .+ = (\S+)$");
@@ -89,7 +86,7 @@ public sealed class E03Tests
     [Fact]
     public async Task BothSweepsArePlottedOnALogAxis()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var charts = notebook.CodeCells.Where(c => c.Source.StartsWith("SweepChart.Of", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, charts.Count);
         Assert.All(charts, c =>
@@ -103,7 +100,7 @@ public sealed class E03Tests
     [Fact]
     public async Task TheChosenModelsAreRebuiltAndTestedOnce()
     {
-        var notebook = await Notebook();
+        var notebook = await Executed();
         var smoothing = Sweep(notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
         var regularization = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
         Assert.Equal(smoothing.Dev, notebook.FindNumber(@"^trigram counting, k = \S+: dev NLL (\d\.\d+)"));

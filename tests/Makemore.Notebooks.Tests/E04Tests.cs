@@ -1,11 +1,8 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E04: W[xs] instead of one_hot(xs) @ W. Checks the printed results, never the timings.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class E04Tests
+public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.ipynb")
 {
-    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("E04-indexing-instead-of-one-hot.ipynb");
-
     [Fact]
     public async Task TheLogitsAndTheLossAreIdentical()
     {

@@ -1,11 +1,8 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E05: cross_entropy against the manual softmax + NLL. Checks the printed results, never the timings.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class E05Tests
+public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
 {
-    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("E05-cross-entropy.ipynb");
-
     [Fact]
     public async Task BothLossesAndGradientsAgree()
     {

@@ -1,11 +1,8 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E06: bigram training from the count table, and the n-gram order sweep. Never checks timings.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class E06Tests
+public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
 {
-    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("E06-our-own-exercise.ipynb");
-
     [Fact]
     public async Task TheCountsGiveTheFullBatchLossAndGradient()
     {

@@ -1,11 +1,8 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>01-exploring-the-data: the lesson's first look at names.txt and its bigram dictionary.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class Notebook01Tests
+public sealed class Notebook01Tests() : NotebookTests("01-exploring-the-data.ipynb")
 {
-    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("01-exploring-the-data.ipynb");
-
     [Fact]
     public async Task LoadsTheLessonsNames()
     {

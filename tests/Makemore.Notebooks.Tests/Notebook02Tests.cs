@@ -1,11 +1,8 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>02-counting-bigrams: stoi/itos, the 27×27 counts tensor N and its labelled heatmap.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class Notebook02Tests
+public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb")
 {
-    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("02-counting-bigrams.ipynb");
-
     [Fact]
     public async Task NumbersTheSymbolsWithTheBoundaryFirst()
     {

@@ -1,11 +1,8 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>03-probabilities-and-sampling: normalizing, torch.multinomial, broadcasting and the lesson's sampled names.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class Notebook03Tests
+public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-sampling.ipynb")
 {
-    static Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync("03-probabilities-and-sampling.ipynb");
-
     // PyTorch's torch.multinomial(p, num_samples=100, replacement=True, generator=g) after p = torch.rand(3, generator=g)
     // normalized, g seeded with 2147483647: the list the lesson shows.
     static readonly int[] LessonSamples =

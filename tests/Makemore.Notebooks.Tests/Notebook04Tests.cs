@@ -1,15 +1,12 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>Notebook 04, the loss: the numbers it prints, read from its executed copy.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class Notebook04Tests
+public sealed class Notebook04Tests() : NotebookTests("04-the-loss.ipynb")
 {
-    static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("04-the-loss.ipynb");
-
     [Fact]
     public async Task ShowsEachBigramOfTheFirstThreeNamesWithItsProbabilityAndLog()
     {
-        var cell = (await Run()).CellContaining("words.Take(3)");
+        var cell = (await Executed()).CellContaining("words.Take(3)");
         var bigrams = Regex.Matches(cell.Text, @"^(..)   p = ([\d.]+)   log p = (-[\d.]+)$", RegexOptions.Multiline);
         Assert.Equal([".e", "em", "mm", "ma", "a.", ".o", "ol", "li", "iv", "vi", "ia", "a.", ".a", "av", "va", "a."],
             bigrams.Select(m => m.Groups[1].Value).Take(16));
@@ -20,7 +17,7 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task TheProductOfProbabilitiesUnderflowsButTheSumOfLogsDoesNot()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         Assert.Equal(0, notebook.FindNumber(@"after \d+ bigrams \(the first \d+ names\) the product is (\S+)"));
         var sum = notebook.FindNumber(@"sum of the 16 logs:\s+(-[\d.]+)");
         Assert.Equal(sum, notebook.FindNumber(@"log of the product:\s+(-[\d.]+)"));
@@ -29,7 +26,7 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task TheLessonsLoopPrints2Point4544WhereTheExactMeanIs2Point4546()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         notebook.Find(@"bigrams n = 228,146");
         Assert.Equal(-559951.5625, notebook.FindNumber(@"^log likelihood = (-[\d.]+)"));
         Assert.Equal(2.4544, notebook.FindNumber(@"average negative log likelihood = ([\d.]+)"));
@@ -42,7 +39,7 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task AndrejqHasAnInfiniteLossWithoutSmoothingAndAFiniteOneWithIt()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         notebook.Find(@"N\[j, q\] = 0");
         notebook.Find(@"jq   no smoothing: p = 0.0000  log p = -Infinity");
         notebook.Find(@"average NLL of andrejq without smoothing: Infinity");
@@ -52,7 +49,7 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task MoreSmoothingRaisesTheLossOnTheNamesTowardsTheUniformGuess()
     {
-        var cell = (await Run()).CellContaining("double[] strengths");
+        var cell = (await Executed()).CellContaining("double[] strengths");
         var rows = Regex.Matches(cell.Text, @"^\s*([\d.]+)\s+([\d.]+)\s+(Infinity|[\d.]+)$", RegexOptions.Multiline)
             .Select(m => (K: m.Number(1), Names: m.Number(2), Andrejq: m.Groups[3].Value))
             .ToList();
@@ -67,13 +64,13 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task TheModelsParametersAreThe729EntriesOfP()
     {
-        (await Run()).Find(@"^P: 27×27 Float32, 729 parameters; row '\.' sums to 1\.0000$");
+        (await Executed()).Find(@"^P: 27×27 Float32, 729 parameters; row '\.' sums to 1\.0000$");
     }
 
     [Fact]
     public async Task TheLossIsACrossEntropyWhoseFloorIsTheConditionalEntropy()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var crossEntropy = notebook.CellContaining("-(N * P.log())");
         Assert.Equal(2.4546, crossEntropy.FindNumber(@"-sum\(N \* log P\) / n = ([\d.]+)"));
         Assert.Equal(2.4546, crossEntropy.FindNumber(@"Evaluation.Nll:\s+([\d.]+)"));
@@ -91,7 +88,7 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task PerplexityAndBitsPerCharacterOfTheGuessTheModelAndTheFloor()
     {
-        var cell = (await Run()).CellContaining("Math.Exp(value)");
+        var cell = (await Executed()).CellContaining("Math.Exp(value)");
         var rows = Regex.Matches(cell.Text, @"^(.+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value.Trim(), m => (Nll: m.Number(2), Perplexity: m.Number(3), Bits: m.Number(4)));
         Assert.Equal(["uniform guess", "counting model, k = 1", "the floor, k = 0"], rows.Keys);
@@ -108,7 +105,7 @@ public sealed class Notebook04Tests
     [Fact]
     public async Task TheSmoothingChartIsAPlotlyChart()
     {
-        var cell = (await Run()).CellContaining("Chart.Combine");
+        var cell = (await Executed()).CellContaining("Chart.Combine");
         var html = Assert.Single(cell.Html);
         Assert.Contains("Plotly.newPlot", html);
         Assert.Contains("andrejq", html);

@@ -1,15 +1,12 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>Notebook 05, the neural network: the numbers, charts and names it prints, read from its executed copy.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class Notebook05Tests
+public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
 {
-    static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("05-neural-network.ipynb");
-
     [Fact]
     public async Task EmmaGivesTheLessonsInputsAndLabels()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   \(Int64\)");
         var oneHot = notebook.CellContaining("F.one_hot(xs, num_classes: 27)");
         oneHot.Find(@"xenc: 5×27 Float32");
@@ -19,7 +16,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheOneHotMatrixAndTheWeightComparisonAreDrawnAsHeatmaps()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         foreach (var source in new[] { "MatrixHeatmap.Of(xenc", "MatrixHeatmap.SideBySide" })
         {
             var html = Assert.Single(notebook.CellContaining(source).Html);
@@ -31,7 +28,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task AOneHotRowTimesWPicksARowOfW()
     {
-        var cell = (await Run()).CellContaining("var logits = xenc.matmul(W);");
+        var cell = (await Executed()).CellContaining("var logits = xenc.matmul(W);");
         var product = cell.FindNumber(@"logits\[3, 13\] = (-?[\d.]+)");
         Assert.Equal(product, cell.FindNumber(@"\.sum\(\) = (-?[\d.]+)"));
         Assert.Equal(product, cell.FindNumber(@"W\[13, 13\] = (-?[\d.]+)"));
@@ -40,7 +37,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task ASingleNeuronGivesOneOutputPerExampleTheWeightOfItsInput()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var cell = notebook.CellContaining("torch.randn(27, 1,");
         cell.Find(@"^xenc @ W: 5×1$");
         var outputs = cell.Find(@"one output per example:\s+\[(.+)\]").Groups[1].Value;
@@ -52,7 +49,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task LogitsAreLogProbabilitiesUpToOneConstantPerRow()
     {
-        var cell = (await Run()).CellContaining("probs.log() - logits");
+        var cell = (await Executed()).CellContaining("probs.log() - logits");
         double[] Numbers(string label) => cell.Find($@"^{Regex.Escape(label)}\s+\[(.+)\]$").Groups[1].Value.Split(", ").Select(OutputNumbers.Parse).ToArray();
         var rowZero = Numbers("probs.log() - logits, row 0, first five entries:");
         Assert.All(rowZero, v => Assert.Equal(rowZero[0], v));
@@ -68,7 +65,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task SquaredErrorStopsPushingWhenTheModelIsConfidentlyWrong()
     {
-        var cell = (await Run()).CellContaining("LossAndGradient(a,");
+        var cell = (await Executed()).CellContaining("LossAndGradient(a,");
         var rows = Regex.Matches(cell.Text, @"^\s*(\d+)\s+(\S+)\s+([\d.]+)\s+(-[\d.]+)\s+([\d.]+)\s+(-[\d.]+)$", RegexOptions.Multiline)
             .Select(m => (A: m.Number(1), PLabel: m.Number(2), Nll: m.Number(3), NllGradient: m.Number(4), Squared: m.Number(5), SquaredGradient: m.Number(6)))
             .ToList();
@@ -87,7 +84,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheSeededNetworksLossOnEmmaIs3Point7693EveryWayItIsComputed()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var examples = Regex.Matches(notebook.CellContaining("var nlls = torch.zeros(5);").Text,
             @"bigram (..)   input\s+(\d+)  label\s+(\d+)   p\(label\) = ([\d.]+)   log likelihood = (-[\d.]+)   NLL = ([\d.]+)");
         Assert.Equal([".e", "em", "mm", "ma", "a."], examples.Select(m => m.Groups[1].Value));
@@ -101,7 +98,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task BackwardFillsTheGradientOfTheUsedRowsAndOneStepLowersTheLoss()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         notebook.Find(@"W:    requires_grad = True, leaf = True");
         notebook.Find(@"loss: requires_grad = True, leaf = False");
         notebook.Find(@"W.grad before the backward pass: null");
@@ -114,7 +111,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheWholeDataSetHas228146Examples()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         notebook.Find(@"number of examples: 228,146$");
         notebook.Find(@"the first five: xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]");
         notebook.Find(@"same as section 1's loop over all names: True");
@@ -123,7 +120,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TrainingGivesTheLessonsLosses()
     {
-        var cell = (await Run()).CellContaining("W.add_(W.grad!, alpha: -50);");
+        var cell = (await Executed()).CellContaining("W.add_(W.grad!, alpha: -50);");
         var steps = Regex.Matches(cell.Text, @"^step\s+(\d+): loss ([\d.]+)   average NLL ([\d.]+)   perplexity ([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => (Loss: m.Number(2), Nll: m.Number(3), Perplexity: m.Number(4)));
         int[] printedSteps = [1, .. Enumerable.Range(1, 10).Select(i => 10 * i)];
@@ -145,7 +142,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheLibrarysCountStatisticsTrainingRetracesTheLoopAndLevelsOff()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var cell = notebook.CellContaining("net300.Train(bigramCounts.ToExamples()");
         cell.Find(@"^228,146 examples, 627 distinct bigrams$");
         Assert.True(cell.FindNumber(@"largest difference to our losses over the first 100 steps: (\S+)") < 1e-5);
@@ -165,7 +162,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheLessonsLastPrintedLossIsOurLossAtStep267()
     {
-        var cell = (await Run()).CellContaining("lessonsLastLoss = 2.481828");
+        var cell = (await Executed()).CellContaining("lessonsLastLoss = 2.481828");
         cell.Find(@"^the lesson's last printed loss: 2\.481828$");
         var match = cell.Find(@"^closest of our 300 steps: step (\d+), loss ([\d.]+)$");
         Assert.Equal(267, match.Number(1));
@@ -179,7 +176,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheTrainedNetworkComesCloseToTheCountingModel()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var rows = Regex.Matches(notebook.CellContaining("var rawCounts =").Text, @"^(the .+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => (Nll: m.Number(2), Perplexity: m.Number(3), Bits: m.Number(4)));
         Assert.Equal(["the network after 100 steps", "the network after 300 steps", "the counting model (k = 1)", "the raw counts (k = 0)"], rows.Keys);
@@ -197,7 +194,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task RegularisationFlattensTheRowsWithFewExamplesMost()
     {
-        var cell = (await Run()).CellContaining("var netP = net300.Probabilities");
+        var cell = (await Executed()).CellContaining("var netP = net300.Probabilities");
         var kept = Regex.Matches(cell.Text, @"row '(.)':\s+[\d,]+ examples, the network keeps (\d+)% of the spread")
             .ToDictionary(m => m.Groups[1].Value, m => m.Number(2));
         Assert.Equal(["a", "e", "i", "x", "w", "f"], kept.Keys);
@@ -208,7 +205,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheNetworkAtTheLessonsStepSamplesTheLessonsFiveNames()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         // The names the lesson's network printed; after the lesson's 100 steps ours differs in the fourth.
         string[] lessonNames = ["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchthizarie."];
         string[] after100 = ["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."];
@@ -229,7 +226,7 @@ public sealed class Notebook05Tests
     [Fact]
     public async Task TheCountTableGrowsAs27ToTheContextLengthWhileTheDataDoesNot()
     {
-        var cell = (await Run()).CellContaining("table rows 27^(n-1)");
+        var cell = (await Executed()).CellContaining("table rows 27^(n-1)");
         var rows = Regex.Matches(cell.Text, @"^\s*(\d)\s+([\d,]+)\s+([\d,]+)\s+([\d,]+)\s+([\d,]+)$", RegexOptions.Multiline)
             .Select(m => (N: (int)m.Number(1), Rows: m.Number(2), Cells: m.Number(3), Seen: m.Number(4), Weights: m.Number(5)))
             .ToList();

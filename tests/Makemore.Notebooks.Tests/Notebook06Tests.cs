@@ -1,15 +1,12 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>Notebook 06, backpropagation by hand: the graph it draws and the gradients it checks, read from its executed copy.</summary>
-[Collection(NotebookCollection.Name)]
-public sealed class Notebook06Tests
+public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb")
 {
-    static Task<ExecutedNotebook> Run() => NotebookRun.ExecuteAsync("06-backprop-by-hand.ipynb");
-
     [Fact]
     public async Task TheForwardPassOnEmmaIsTheLessons()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   n = 5 examples");
         // Notebook 05's (and PyTorch's) 3.7693 on emma, plus the regularisation term.
         var cell = notebook.CellContaining("var loss = nll + reg;");
@@ -22,7 +19,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task TheGraphCellShowsAnSvgPictureWithANodePerOperation()
     {
-        var cell = (await Run()).CellContaining("new ComputationGraph()");
+        var cell = (await Executed()).CellContaining("new ComputationGraph()");
         var output = Assert.Single(cell.Outputs);
         Assert.Equal("display_data", (string?)output["output_type"]);
         var svgText = string.Concat(output["data"]!["image/svg+xml"]!.AsArray().Select(l => (string?)l));
@@ -52,7 +49,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task EveryHandMadeGradientOnEmmaIsAutogradsWithin1EMinus6()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var cells = notebook.CodeCells.Where(c => c.Source.Contains("Diff(", StringComparison.Ordinal)).ToList();
         var differences = cells.SelectMany(c => Regex.Matches(c.Stdout, @"difference to autograd: ([^\n]+)").Select(m => m.Groups[1].Value))
             .SelectMany(text => Regex.Matches(text, @"(?<![\w.])(\d[\d.E+-]*)").Select(m => OutputNumbers.Parse(m.Groups[1].Value)))
@@ -70,7 +67,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task TheFusedFormMatchesTheChainAndCrossEntropy()
     {
-        var cell = (await Run()).CellContaining("var dlogitsFused");
+        var cell = (await Executed()).CellContaining("var dlogitsFused");
         Assert.InRange(cell.FindNumber(@"the chain of section 2\): (\S+)"), 0, 1e-6);
         Assert.InRange(cell.FindNumber(@"\(autograd\):\s+(\S+)"), 0, 1e-6);
         Assert.InRange(cell.FindNumber(@"cross_entropy's gradient\|:\s+(\S+)"), 0, 1e-6);
@@ -80,7 +77,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task FiniteDifferencesAgreeWithWGradInRowsEmmaUsesAndInRowsItDoesNot()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         var byHand = notebook.Find(@"central difference = (-?[\d.]+)   W.grad\[0, 5\] = (-?[\d.]+)");
         Assert.Equal(byHand.Number(2), byHand.Number(1), 6);
 
@@ -107,7 +104,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task CallingBackwardTwiceDoublesTheGradient()
     {
-        var cell = (await Run()).CellContaining("loss2.backward(retain_graph: true);");
+        var cell = (await Executed()).CellContaining("loss2.backward(retain_graph: true);");
         var match = cell.Find(@"after one backward\(\): (-?[\d.]+), after two: (-?[\d.]+)");
         Assert.Equal(2 * match.Number(1), match.Number(2), 5);
         Assert.NotEqual(0, match.Number(1));
@@ -117,7 +114,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task TheHandMadeGradientOnAllExamplesIsAutogradsWithin1EMinus6()
     {
-        var notebook = await Run();
+        var notebook = await Executed();
         Assert.Equal(0, notebook.FindNumber(@"emma: loss [\d.]+, largest \|dW - the cells' dW\| = (\S+)"));
         notebook.Find(@"^228,146 examples, xenc 228,146×27$");
         var cell = notebook.CellContaining("var (handLoss, handdW) = LossAndGradient(W, xenc, ys);");
@@ -130,7 +127,7 @@ public sealed class Notebook06Tests
     [Fact]
     public async Task TenStepsWithoutAutogradGiveTheAutogradLoopsLosses()
     {
-        var cell = (await Run()).CellContaining("var Wnograd = torch.randn");
+        var cell = (await Executed()).CellContaining("var Wnograd = torch.randn");
         cell.Find(@"W requires_grad: True; Wnograd requires_grad: False");
         var steps = Regex.Matches(cell.Stdout, @"^\s+(\d+)   ([\d.]+)   ([\d.]+)$", RegexOptions.Multiline);
         Assert.Equal(Enumerable.Range(1, 10), steps.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));

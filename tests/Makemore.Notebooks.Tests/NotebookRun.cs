@@ -35,3 +35,10 @@ public static class NotebookRun
         return ExecutedNotebook.Load(copy);
     }
 }
+
+/// <summary>The tests of one notebook of the series: every test reads the notebook's one executed copy.</summary>
+public abstract class NotebookTests(string notebook)
+{
+    /// <summary>The notebook, executed once per test process (<see cref="NotebookRun.ExecuteAsync"/>).</summary>
+    protected Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync(notebook);
+}

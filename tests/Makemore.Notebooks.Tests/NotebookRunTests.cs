@@ -3,7 +3,6 @@ using static Makemore.Testing.FixtureNotebook;
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>The harness itself, on small notebooks written to a temporary folder.</summary>
-[Collection(NotebookCollection.Name)]
 public sealed class NotebookRunTests : IDisposable
 {
     readonly TempFolder folder = new("notebook-harness-tests-");

@@ -24,7 +24,6 @@ namespace Makemore.Notebooks.Tests;
 /// the test too, so the list stays as short as it can be.</item>
 /// </list>
 /// </summary>
-[Collection(NotebookCollection.Name)]
 public sealed class ProseNumbersTests
 {
     /// <summary>Every notebook on disk, so that a new one is checked without changing this file.</summary>
