@@ -48,7 +48,7 @@ static partial class ChartImages
                     var png = await renderer.RenderAsync(changed, stable);
                     changed = changed.Replace(
                         $"<div id=\"{stable}\">{Placeholder}</div>",
-                        $"<div id=\"{stable}\">{HideOnceDrawn}<img class=\"{ImageClass}\" alt=\"{Title(changed)}\" " +
+                        $"<div id=\"{stable}\">{Placeholder}{HideOnceDrawn}<img class=\"{ImageClass}\" alt=\"{Title(changed)}\" " +
                         $"style=\"max-width: 100%\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"></div>");
                 }
                 if (changed != html) data["text/html"] = changed;
