@@ -12,7 +12,8 @@ namespace Makemore;
 public sealed class NGramCounts
 {
     // Up to this many possible n-grams (V^n) the counting goes into a flat array (64 MB of int32 at most), which is
-    // several times faster than a dictionary; beyond it only the n-grams that occur are kept.
+    // several times faster than a dictionary (for the makemore dictionary target, docs/performance.md, 6); beyond it
+    // only the n-grams that occur are kept.
     const long DenseLimit = 1L << 24;
 
     NGramCounts(Vocabulary vocabulary, int order, long[] contexts, int[] next, int[] counts, long total)
