@@ -6,7 +6,6 @@ public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.
     [Fact]
     public void TheLogitsAndTheLossAreIdentical()
     {
-
         Assert.Equal(228_146, Notebook.Find(@"examples: ([\d,]+)").Number(1));
         Assert.Equal(0, Notebook.FindNumber(@"max \|logits difference\| = (\S+)"));
         var oneHot = Notebook.FindNumber(@"loss \(one-hot, float32\):\s+(\S+)");
@@ -21,7 +20,6 @@ public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.
     [Fact]
     public void TheGradientsAgreeInFloat64AndDifferOnlyByIndexingsFloat32Accumulation()
     {
-
         var gradient = Notebook.Find(@"^max \|gradient difference\|\s+(\S+)\s+(\S+)");
         Assert.True(gradient.Number(2) < 1e-12, $"float64: {gradient.Groups[2].Value}");
         // Float32: about 1e-5 (it varies between runs, the accumulation is threaded), from indexing's backward pass.
@@ -36,7 +34,6 @@ public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.
     [Fact]
     public void TheLibrarysFunctionsGiveTheSameLogits()
     {
-
         Assert.Equal("True", Notebook.Find(@"OneHotLogits equals one_hot\(xs\) @ W: (\w+)").Groups[1].Value);
         Assert.Equal("True", Notebook.Find(@"IndexedLogits equals W\[xs\]: (\w+)").Groups[1].Value);
     }
@@ -44,7 +41,6 @@ public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.
     [Fact]
     public void TrainingWithRowIndexingFollowsTheOneHotLoopsLosses()
     {
-
         var cell = Notebook.CellContaining("TrainFromSeed(w => w[xs]");
         // Rows: step, loss one-hot, loss W[xs], |difference|, NLL W[xs], perplexity exp(NLL).
         var rows = System.Text.RegularExpressions.Regex.Matches(cell.Text, @"^ *(\d+) +(\S+) +(\S+) +(\S+) +(\S+) +(\S+)$",
@@ -76,7 +72,6 @@ public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.
     [Fact]
     public void ItReportsTheCostOfTheOneHotMatrixAndTimesBothWays()
     {
-
         Assert.Equal(24.6, Notebook.FindNumber(@"one-hot matrix: [\d,]+ × 27 float32 = (\S+) MB"));
         var work = Notebook.Find(@"multiply-adds in one_hot\(xs\) @ W: ([\d,]+); numbers copied by W\[xs\]: ([\d,]+)");
         Assert.Equal(228_146.0 * 27 * 27, work.Number(1));

@@ -6,7 +6,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [Fact]
     public void BothLossesAndGradientsAgree()
     {
-
         var manual = Notebook.FindNumber(@"^manual softmax \+ NLL: (\S+)$");
         var fused = Notebook.FindNumber(@"^cross_entropy:\s+(\S+)$");
         Assert.Equal(3.75895, manual, 5); // the sixth decimal depends on the order float32 adds in
@@ -21,7 +20,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [Fact]
     public void ExpOverflowsAndUnderflowsInFloat32()
     {
-
         // The limits the prose quotes: ln of float32's largest and smallest positive numbers.
         Assert.Equal(88.72, Notebook.FindNumber(@"^largest float32: +3\.403E\+38 = exp\((\S+)\)"));
         Assert.Equal(-103.28, Notebook.FindNumber(@"^smallest positive float32: 1\.401E-45 = exp\((\S+)\)"));
@@ -41,7 +39,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [InlineData(100, 192.6446)]
     public void AtLargeScalesTheManualLossIsNotFiniteAndCrossEntropyIs(int scale, double crossEntropy)
     {
-
         var row = ScaleRow(scale);
         Assert.False(double.IsFinite(row.Number(2)), $"manual loss at scale {scale}: {row.Groups[2].Value}");
         Assert.Equal(crossEntropy, row.Number(3), 4);
@@ -52,7 +49,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [Fact]
     public void TheBitsColumnStartsAboveAUniformGuess()
     {
-
         Assert.Equal(Math.Round(Math.Log2(27), 2), Notebook.FindNumber(@"a uniform guess among 27 characters: (\S+) bits per character"));
         var start = ScaleRow(1);
         Assert.Equal(start.Number(3) / Math.Log(2), start.Number(6), 2);
@@ -62,7 +58,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [Fact]
     public void AtScale20OnlyTheManualGradientBreaks()
     {
-
         var row = ScaleRow(20);
         Assert.True(double.IsFinite(row.Number(2)));
         Assert.Equal(row.Number(3), row.Number(2), 3);
@@ -80,7 +75,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [InlineData(100)]
     public void TheLogSumExpRecipeMatchesCrossEntropy(int scale)
     {
-
         var match = Notebook.Find($@"scale\s+{scale}: log-sum-exp recipe\s+(\S+)\s+cross_entropy\s+(\S+)\s+\|difference\| (\S+)");
         Assert.Equal(match.Number(2), match.Number(1), 3);
         Assert.True(match.Number(3) < 1e-4);
@@ -89,7 +83,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [Fact]
     public void BothLossesAreTimed()
     {
-
         Assert.True(Notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss") > 0);
         var fused = Notebook.FindNumber(@"cross_entropy:\s+(\S+) ms per loss");
         Assert.True(fused > 0);

@@ -6,7 +6,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [Fact]
     public void TheCountsGiveTheFullBatchLossAndGradient()
     {
-
         var table = Notebook.Find(@"total ([\d,]+), non-zero cells (\d+)");
         Assert.Equal(228_146, table.Number(1));
         Assert.Equal(627, table.Number(2));
@@ -31,7 +30,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [Fact]
     public void TrainingFromTheCountsTakesTheLessonsSteps()
     {
-
         var counts = Notebook.Find(@"from the counts: loss (\S+) at step 1, (\S+) at step 100");
         Assert.Equal((3.7686, 2.4901), (counts.Number(1), counts.Number(2)));
         var fullBatch = Notebook.Find(@"full batch: loss (\S+) at step 1, (\S+) at step 10; counts at step 10: (\S+)");
@@ -61,7 +59,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [InlineData(5, 0.1, 1.7515, 2.1566)]
     public void TheOrderSweepTableIsTheLibrarysSweep(int order, double bestK, double train, double dev)
     {
-
         Assert.Equal("25,626 train, 3,203 dev, 3,204 test words", Notebook.Find(@"^[\d,]+ train, [\d,]+ dev, [\d,]+ test words").Value);
         var sweep = Notebook.CellContaining("Sweep.Smoothing(");
         var row = sweep.Find($@"^ *{order} +(\S+) +(\S+) +(\S+) +(\S+)");
@@ -76,7 +73,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [Fact]
     public void CountingStopsPayingOffAfterOrderFour()
     {
-
         var sweep = Notebook.CellContaining("Sweep.Smoothing(");
         var dev = Enumerable.Range(1, 5).Select(n => sweep.Find($@"^ *{n} +\S+ +\S+ +(\S+)").Number(1)).ToArray();
         Assert.Equal(4, Array.IndexOf(dev, dev.Min()) + 1);
@@ -88,7 +84,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [Fact]
     public void TheBigramColumnStartsWithTheLessonsSamples()
     {
-
         var lines = Notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)").Stdout.Split('\n');
         var header = Array.FindIndex(lines, l => l.StartsWith("n = 1 (k 10)", StringComparison.Ordinal));
         Assert.Equal("n = 1 (k 10)    n = 2 (k 0.32)  n = 3 (k 0.1)   n = 4 (k 0.1)   n = 5 (k 0.1)", lines[header].TrimEnd());
@@ -109,7 +104,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [InlineData(5, 261, 16.43, 571, 517)]
     public void HigherOrdersCopyMoreAndWanderIntoUnseenContexts(int order, int copied, double length, int unseenNGram, int unseenContext)
     {
-
         var cell = Notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)");
         var row = cell.Find($@"^ *{order} +([\d,]+) +([\d,]+) +(\S+) +([\d,]+) +([\d,]+)$");
         Assert.Equal((copied, length, unseenNGram, unseenContext), ((int)row.Number(1), row.Number(3), (int)row.Number(4), (int)row.Number(5)));
@@ -126,7 +120,6 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [InlineData(5, 20_261, 4.57, 13.85)]
     public void SparsityGrowsWithTheOrder(int order, int seenContexts, double unseenContextPercent, double unseenNGramPercent)
     {
-
         var sparsity = Notebook.CellContaining("NGramCounts.Of(split.Train");
         var row = sparsity.Find($@"^ *{order} +([\d,]+) +([\d,]+) +([\d,.]+) +(\S+) % +(\S+) % +([\d,]+) +(\S+) MB");
         Assert.Equal(Math.Pow(27, order - 1), row.Number(1));

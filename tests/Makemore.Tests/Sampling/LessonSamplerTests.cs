@@ -184,8 +184,7 @@ public class LessonSamplerTests
     {
         var words = NamesData.WordsOrSkip();
         var vocabulary = Vocabulary.FromWords(words);
-        using var g = new Generator(2147483647);
-        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order: 2, seed: 2147483647);
         using var distinct = NGramCounts.Of(words, vocabulary, order: 2).ToExamples();
         model.Train(distinct, new TrainingOptions(Steps: 100, LearningRate: 50, Regularization: 0.01), cancellation: TestContext.Current.CancellationToken);
         using var sampling = new Generator(2147483647);
