@@ -79,8 +79,7 @@ public class EvaluationTests
     [InlineData(5)]
     public void CountStatisticsScoreLikeEveryExampleOnNames(int order)
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         using var counting = CountingModel.Fit(words, vocabulary, order, smoothing: 0.1);
         AssertSameNll(counting, words);
         if (order < 2) return;

@@ -179,8 +179,7 @@ public class NeuralNGramTests
     [Fact]
     public void TheLessonsTrainingOnNames()
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         using var examples = Examples.Of(words, vocabulary, order: 2);
         using var model = Seeded.NeuralNGram(vocabulary, order: 2, seed: 2147483647);
         var steps = model.Train(examples, new TrainingOptions(Steps: 100, LearningRate: 50, Regularization: 0.01), cancellation: TestContext.Current.CancellationToken);
@@ -205,8 +204,7 @@ public class NeuralNGramTests
     [InlineData(4)]
     public void TrainingOnCountsTakesTheStepsOfTrainingOnTheirWeightedExamples(int order)
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         var counts = NGramCounts.Of(words, vocabulary, order);
         using var examples = counts.ToExamples();
         var options = new TrainingOptions(Steps: 20, LearningRate: NeuralNGram.DefaultLearningRate(order));

@@ -28,11 +28,9 @@ public class NextProbabilitiesTests
     public void NeuralModelRowsAreTheirBatchRows(int order)
     {
         var vocabulary = Vocabulary.FromWords(Words);
-        using (var g = new Generator(2147483647))
-        using (var model = NeuralNGram.Create(vocabulary, order, g))
+        using (var model = Seeded.NeuralNGram(vocabulary, order, seed: 2147483647))
             AssertRowsAreBatchRows(model);
-        using (var g = new Generator(2147483647))
-        using (var model = ContextNet.Create(vocabulary, order, g))
+        using (var model = Seeded.ContextNet(vocabulary, order, seed: 2147483647))
             AssertRowsAreBatchRows(model);
     }
 
