@@ -16,10 +16,7 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
     [Fact]
     public void TheSmoothingSweepChoosesTheLowestDevLossBelowTheLessonsK()
     {
-        var points = Sweep(Notebook.CellContaining("smoothingPoints.Add"));
-        Assert.Equal(25, points.Count);
-        Assert.Equal(0.0001, points[0].Strength);
-        Assert.Equal(100, points[^1].Strength);
+        var points = SweepOverGrid("smoothingPoints.Add", 25, 0.0001, 100);
         Assert.True(points.Zip(points.Skip(1)).All(p => p.Second.Train >= p.First.Train), "the training loss never falls as k grows");
         var best = Assert.Single(points, p => p.Marked);
         Assert.Equal(points.Min(p => p.Dev), best.Dev);
@@ -36,10 +33,7 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
     [Fact]
     public void TheRegularizationSweepOfThe729RowNetHasARealValley()
     {
-        var points = Sweep(Notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep"));
-        Assert.Equal(7, points.Count);
-        Assert.Equal(0.0003, points[0].Strength);
-        Assert.Equal(0.3, points[^1].Strength);
+        var points = SweepOverGrid("regularizationSweep = ContextNet.RegularizationSweep", 7, 0.0003, 0.3);
         var best = Assert.Single(points, p => p.Marked);
         Assert.Equal(points.Min(p => p.Dev), best.Dev);
         // Strictly inside the swept range, with a higher dev loss at both ends.
@@ -113,6 +107,16 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
     }
 
     sealed record Point(double Strength, double Train, double Dev, double DevPerplexity, bool Marked);
+
+    /// <summary>The sweep table printed by the cell containing <paramref name="source"/>, checked to have swept <paramref name="count"/> strengths from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    List<Point> SweepOverGrid(string source, int count, double first, double last)
+    {
+        var points = Sweep(Notebook.CellContaining(source));
+        Assert.Equal(count, points.Count);
+        Assert.Equal(first, points[0].Strength);
+        Assert.Equal(last, points[^1].Strength);
+        return points;
+    }
 
     static List<Point> Sweep(ExecutedCell cell) =>
         Regex.Matches(cell.Stdout, @"^\s*(\d[\d.eE+-]*)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)(  <- lowest dev loss)?\s*$", RegexOptions.Multiline)

@@ -76,11 +76,8 @@ public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-samp
     }
 
     [Fact]
-    public void SamplesTheLessonsFiveNames()
-    {
-        var names = Lines(Notebook.CellContaining("ix = LessonDraw(row, g);").Stdout);
-        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], names);
-    }
+    public void SamplesTheLessonsFiveNames() =>
+        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], NamesPrintedBy("ix = LessonDraw(row, g);"));
 
     [Fact]
     public void TheMatrixWithoutKeepdimGivesOtherNamesFromTheSameSeed()
@@ -109,16 +106,13 @@ public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-samp
     }
 
     [Fact]
-    public void TodaysMultinomialGivesOtherNamesFromTheSameSeed()
-    {
-        var names = Lines(Notebook.CellContaining("ix = (int)torch.multinomial(row").Stdout);
-        Assert.Equal(["cexze.", "momasurailezitynn.", "konimittain.", "llayn.", "ka."], names);
-    }
+    public void TodaysMultinomialGivesOtherNamesFromTheSameSeed() =>
+        Assert.Equal(["cexze.", "momasurailezitynn.", "konimittain.", "llayn.", "ka."], NamesPrintedBy("ix = (int)torch.multinomial(row"));
 
     [Fact]
     public void TheUniformModelsNamesAreGibberish()
     {
-        var names = Lines(Notebook.CellContaining("torch.ones(27) / 27.0f").Stdout);
+        var names = NamesPrintedBy("torch.ones(27) / 27.0f");
         Assert.Equal(5, names.Length);
         Assert.Equal("qvsaayxbqrqmyqwuznivanukotdjvdhd.", names[0]);
         Assert.True(names.Average(n => n.Length) > 15, "uniform names run long: '.' is only 1 in 27");
@@ -130,6 +124,9 @@ public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-samp
         Assert.Contains("plotly", Assert.Single(Notebook.CellContaining("ProbabilityBars.Of(p, itos, name: \"P(first letter)\"").Html));
         Assert.Contains("share of 10,000 draws", Assert.Single(Notebook.CellContaining("Chart.Combine").Html));
     }
+
+    /// <summary>The names the cell containing <paramref name="source"/> prints, one a line.</summary>
+    string[] NamesPrintedBy(string source) => Lines(Notebook.CellContaining(source).Stdout);
 
     static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
