@@ -31,32 +31,12 @@ public class LessonSamplerTests
         }
     }
 
-    [Theory]
-    [InlineData(1, 0.0)]
-    [InlineData(2, 1.0)]
-    [InlineData(3, 0.0)]
-    [InlineData(4, 0.5)]
-    public void SamplesAndLeavesTheGeneratorExactlyAsOneDrawPerSymbol(int order, double smoothing)
-    {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using var model = CountingModel.Fit(Words, vocabulary, order, smoothing);
-        AssertSamplesAsOneDrawPerSymbol(model);
-    }
-
     // The neural models answer the sampler from their weights' rows (NextProbabilities); the definition asks their batch
-    // Probabilities. Random weights from a seed, so every context has its own distribution.
+    // Probabilities.
     [Theory]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void NeuralModelsSampleAsOneDrawPerSymbolFromTheirBatchProbabilities(int order)
-    {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using (var model = Seeded.NeuralNGram(vocabulary, order, seed: 5))
-            AssertSamplesAsOneDrawPerSymbol(model);
-        using (var model = Seeded.ContextNet(vocabulary, order, seed: 5))
-            AssertSamplesAsOneDrawPerSymbol(model);
-    }
+    [MemberData(nameof(SmallModels.Names), MemberType = typeof(SmallModels))]
+    public void SamplesAndLeavesTheGeneratorExactlyAsOneDrawPerSymbol(string model) =>
+        SmallModels.With(model, AssertSamplesAsOneDrawPerSymbol);
 
     static void AssertSamplesAsOneDrawPerSymbol(INGramModel model)
     {
