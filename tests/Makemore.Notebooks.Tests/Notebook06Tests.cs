@@ -6,9 +6,9 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     [Fact]
     public void TheForwardPassOnEmmaIsTheLessons()
     {
+        var cell = Notebook.CellContaining("var loss = nll + reg;");
         Notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   n = 5 examples");
         // Notebook 05's (and PyTorch's) 3.7693 on emma, plus the regularisation term.
-        var cell = Notebook.CellContaining("var loss = nll + reg;");
         Assert.Equal(3.7693, cell.FindNumber(@"\(nll ([\d.]+) \+"));
         var reg = cell.FindNumber(@"\+ reg ([\d.]+)\)");
         Assert.InRange(reg, 0.001, 0.1);
