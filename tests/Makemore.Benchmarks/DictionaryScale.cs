@@ -126,26 +126,28 @@ static partial class DictionaryScale
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"makemore {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {error.Trim()}");
+        var (output, error) = Run(start, $"makemore {string.Join(' ', arguments)}");
         var last = error.Trim().Split('\n')[^1].Split(' ');
-        var losses = string.Join(", ", LossLine().Matches(output.Result).Select(m => m.Groups[1].Value));
+        var losses = string.Join(", ", LossLine().Matches(output).Select(m => m.Groups[1].Value));
         return new Timing(double.Parse(last[0], CultureInfo.InvariantCulture), double.Parse(last[1], CultureInfo.InvariantCulture) / 1024, losses);
     }
 
     static void Exec(string file, string[] arguments, string folder)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        Run(start, $"{file} {string.Join(' ', arguments)}");
+    }
+
+    /// <summary>Runs <paramref name="start"/> (both streams redirected) to its end; a non-zero exit code throws with what it printed.</summary>
+    static (string Output, string Error) Run(ProcessStartInfo start, string command)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {output.Result}{error}");
+            throw new InvalidOperationException($"{command} failed with exit code {process.ExitCode}: {output.Result}{error.Trim()}");
+        return (output.Result, error);
     }
 
     static string RepositoryRoot()

@@ -43,9 +43,7 @@ public sealed class CommittedOutputsTests : IDisposable
     public async Task AHandEditedOutputFailsNamingTheCellTheLineAndTheRefreshCommand()
     {
         var path = Write(folder["committed-outputs-fixture.ipynb"],
-            Markdown("# Outputs"),
-            Code("Console.WriteLine(\"words: 32033\");\nConsole.WriteLine(\"loss = 2.4544\");"),
-            Code("Console.WriteLine($\"⏱ took {Environment.TickCount64 % 1000} ms\");\n\"done\""));
+            [.. HeadingAndPrintedValues("# Outputs"), Code("Console.WriteLine($\"⏱ took {Environment.TickCount64 % 1000} ms\");\n\"done\"")]);
         var fresh = await NotebookRun.ExecuteAsync(path);
         var copy = folder["committed-copy.ipynb"];
 

@@ -4,35 +4,32 @@ namespace Makemore.Notebooks.Tests;
 public sealed class E02Tests() : NotebookTests("E02-train-dev-test.ipynb")
 {
     [Fact]
-    public async Task TheSeededPermutationGivesTheLibrarysSplit()
+    public void TheSeededPermutationGivesTheLibrarysSplit()
     {
-        var notebook = await Executed();
-        var sizes = notebook.Find(@"^train ([\d,]+), dev ([\d,]+), test ([\d,]+) names$");
+        var sizes = Notebook.Find(@"^train ([\d,]+), dev ([\d,]+), test ([\d,]+) names$");
         Assert.Equal(["25,626", "3,203", "3,204"], sizes.Groups.Values.Skip(1).Select(g => g.Value));
-        notebook.Find(@"^25,626 train, 3,203 dev, 3,204 test words$");
-        notebook.Find(@"^same as the cell above: True$");
+        Notebook.Find(@"^25,626 train, 3,203 dev, 3,204 test words$");
+        Notebook.Find(@"^same as the cell above: True$");
     }
 
     [Fact]
-    public async Task ReportsHeldOutNamesThatRepeatTrainingNames()
+    public void ReportsHeldOutNamesThatRepeatTrainingNames()
     {
-        var notebook = await Executed();
-        Assert.Equal(29494, notebook.Find(@"distinct names in names.txt: ([\d,]+) of 32,033").Number(1));
-        Assert.InRange(notebook.FindNumber(@"dev names that also occur in the training split: [\d,]+ of 3,203 \((\d+\.\d)%\)"), 5, 20);
+        Assert.Equal(29494, Notebook.Find(@"distinct names in names.txt: ([\d,]+) of 32,033").Number(1));
+        Assert.InRange(Notebook.FindNumber(@"dev names that also occur in the training split: [\d,]+ of 3,203 \((\d+\.\d)%\)"), 5, 20);
     }
 
     [Fact]
-    public async Task TheNetsTrainOnTheTrainingExamplesOnly()
+    public void TheNetsTrainOnTheTrainingExamplesOnly()
     {
-        var notebook = await Executed();
-        Assert.Equal(182819, notebook.Find(@"order 2 net: ([\d,]+) training examples").Number(1));
-        Assert.Equal(182819, notebook.Find(@"order 3 net: ([\d,]+) training examples").Number(1));
+        Assert.Equal(182819, Notebook.Find(@"order 2 net: ([\d,]+) training examples").Number(1));
+        Assert.Equal(182819, Notebook.Find(@"order 3 net: ([\d,]+) training examples").Number(1));
     }
 
     [Fact]
-    public async Task TrigramModelsBeatBigramModelsOnNewNames()
+    public void TrigramModelsBeatBigramModelsOnNewNames()
     {
-        var table = Table(await Executed());
+        var table = Table;
         Assert.Equal(4, table.Count);
         foreach (var trigram in new[] { "trigram, counting (k = 1)", "trigram, neural net" })
             foreach (var bigram in new[] { "bigram, counting (k = 1)", "bigram, neural net" })
@@ -45,22 +42,21 @@ public sealed class E02Tests() : NotebookTests("E02-train-dev-test.ipynb")
     }
 
     [Fact]
-    public async Task TheTrigramCountingModelHasTheLargestGapAndTheCountsExplainIt()
+    public void TheTrigramCountingModelHasTheLargestGapAndTheCountsExplainIt()
     {
-        var notebook = await Executed();
-        var table = Table(notebook);
+        var table = Table;
         var counting = table["trigram, counting (k = 1)"];
         Assert.All(table.Where(r => r.Key != "trigram, counting (k = 1)"), r => Assert.True(r.Value.Gap < counting.Gap, r.Key));
         Assert.All(table.Values, r => Assert.Equal(Math.Round(r.Dev - r.Train, 4), r.Gap, 0.00011));
         Assert.All(table.Values, r => Assert.Equal(Math.Exp(r.Dev), r.DevPerplexity, 0.002));
-        var bigramUnseen = notebook.FindNumber(@"order 2: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
-        var trigramUnseen = notebook.FindNumber(@"order 3: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
+        var bigramUnseen = Notebook.FindNumber(@"order 2: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
+        var trigramUnseen = Notebook.FindNumber(@"order 3: [\d,]+ dev examples, [\d,]+ \((\d+\.\d+)%\) with an unseen pair");
         Assert.True(trigramUnseen > 5 * bigramUnseen, $"trigram {trigramUnseen}% vs bigram {bigramUnseen}%");
-        notebook.Find(@"k = 0: train NLL \d\.\d+, dev NLL (Infinity|∞)$");
+        Notebook.Find(@"k = 0: train NLL \d\.\d+, dev NLL (Infinity|∞)$");
     }
 
-    static Dictionary<string, (double Train, double Dev, double Test, double Gap, double DevPerplexity)> Table(ExecutedNotebook notebook) =>
-        Regex.Matches(notebook.CellContaining("\"dev - train\"").Stdout,
+    Dictionary<string, (double Train, double Dev, double Test, double Gap, double DevPerplexity)> Table =>
+        Regex.Matches(Notebook.CellContaining("\"dev - train\"").Stdout,
                 @"^((?:bi|tri)gram, [^\d]+?(?:\(k = 1\))?)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(-?\d\.\d+)\s+(\d+\.\d+)\s*$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value.Trim(), m => (m.Number(2), m.Number(3), m.Number(4), m.Number(5), m.Number(6)));
 }

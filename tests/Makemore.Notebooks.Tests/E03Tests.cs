@@ -4,45 +4,36 @@ namespace Makemore.Notebooks.Tests;
 public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
 {
     [Fact]
-    public async Task TheTestSplitIsUsedOnlyInTheLastCodeCell()
+    public void TheTestSplitIsUsedOnlyInTheLastCodeCell()
     {
-        var notebook = await Executed();
-        var usingTest = notebook.CodeCells.Where(c => c.Source.Contains(".Test", StringComparison.Ordinal)).ToList();
+        var usingTest = Notebook.CodeCells.Where(c => c.Source.Contains(".Test", StringComparison.Ordinal)).ToList();
         var last = Assert.Single(usingTest);
-        Assert.Same(notebook.CodeCells.Last(), last);
+        Assert.Same(Notebook.CodeCells.Last(), last);
         // The choices it evaluates were made before it.
-        Assert.True(notebook.CellContaining("regularizationSweep.Best.Strength").Number < last.Number);
+        Assert.True(Notebook.CellContaining("regularizationSweep.Best.Strength").Number < last.Number);
     }
 
     [Fact]
-    public async Task TheSmoothingSweepChoosesTheLowestDevLossBelowTheLessonsK()
+    public void TheSmoothingSweepChoosesTheLowestDevLossBelowTheLessonsK()
     {
-        var notebook = await Executed();
-        var points = Sweep(notebook.CellContaining("smoothingPoints.Add"));
-        Assert.Equal(25, points.Count);
-        Assert.Equal(0.0001, points[0].Strength);
-        Assert.Equal(100, points[^1].Strength);
+        var points = SweepOverGrid("smoothingPoints.Add", 25, 0.0001, 100);
         Assert.True(points.Zip(points.Skip(1)).All(p => p.Second.Train >= p.First.Train), "the training loss never falls as k grows");
         var best = Assert.Single(points, p => p.Marked);
         Assert.Equal(points.Min(p => p.Dev), best.Dev);
         Assert.True(best.Strength < 1, $"chosen k = {best.Strength}");
         Assert.True(points[0].Dev > best.Dev && points[^1].Dev > best.Dev, "the dev loss has a valley");
-        Assert.Equal(best.Strength, notebook.FindNumber(@"best smoothing on dev: k = (\S+),"), 3);
-        notebook.Find(@"^Sweep.Smoothing gives the same points: True$");
+        Assert.Equal(best.Strength, Notebook.FindNumber(@"best smoothing on dev: k = (\S+),"), 3);
+        Notebook.Find(@"^Sweep.Smoothing gives the same points: True$");
 
-        var atOne = notebook.FindNumber(@"^k = 1:  train \d\.\d+, dev (\d\.\d+)");
-        Assert.Equal(Math.Round(atOne - best.Dev, 4), notebook.FindNumber(@"dev improvement of the chosen k over k = 1: (\d\.\d+)"), 4);
-        notebook.Find(@"^k = 0:  train \d\.\d+, dev (Infinity|∞)$");
+        var atOne = Notebook.FindNumber(@"^k = 1:  train \d\.\d+, dev (\d\.\d+)");
+        Assert.Equal(Math.Round(atOne - best.Dev, 4), Notebook.FindNumber(@"dev improvement of the chosen k over k = 1: (\d\.\d+)"), 4);
+        Notebook.Find(@"^k = 0:  train \d\.\d+, dev (Infinity|∞)$");
     }
 
     [Fact]
-    public async Task TheRegularizationSweepOfThe729RowNetHasARealValley()
+    public void TheRegularizationSweepOfThe729RowNetHasARealValley()
     {
-        var notebook = await Executed();
-        var points = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep"));
-        Assert.Equal(7, points.Count);
-        Assert.Equal(0.0003, points[0].Strength);
-        Assert.Equal(0.3, points[^1].Strength);
+        var points = SweepOverGrid("regularizationSweep = ContextNet.RegularizationSweep", 7, 0.0003, 0.3);
         var best = Assert.Single(points, p => p.Marked);
         Assert.Equal(points.Min(p => p.Dev), best.Dev);
         // Strictly inside the swept range, with a higher dev loss at both ends.
@@ -52,29 +43,28 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
         Assert.True(points.Zip(points.Skip(1)).All(p => p.Second.Train >= p.First.Train), "the training loss never falls as the strength grows");
         Assert.True(points[^1].Dev > best.Dev + 0.05, "strong regularisation flattens the net's predictions");
         Assert.All(points, p => Assert.Equal(Math.Exp(p.Dev), p.DevPerplexity, 0.002));
-        Assert.Equal(best.Strength, notebook.FindNumber(@"best regularisation on dev: (\S+),"), 3);
+        Assert.Equal(best.Strength, Notebook.FindNumber(@"best regularisation on dev: (\S+),"), 3);
     }
 
     [Fact]
-    public async Task TheStrengthMatchingTheChosenKIsNextToTheNetsBestAndBothPredictAlike()
+    public void TheStrengthMatchingTheChosenKIsNextToTheNetsBestAndBothPredictAlike()
     {
-        var notebook = await Executed();
-        var k = Sweep(notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
-        var net = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
-        var line = notebook.Find(@"^chosen k = (\S+), ([\d,]+) training examples, 19,683 weights: matching strength .+ = (\S+)$");
+        var k = Sweep(Notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
+        var net = Sweep(Notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
+        var line = Notebook.Find(@"^chosen k = (\S+), ([\d,]+) training examples, 19,683 weights: matching strength .+ = (\S+)$");
         Assert.Equal(k.Strength, line.Number(1), 3);
         Assert.Equal(182819, line.Number(2));
         var matched = line.Number(3);
         Assert.Equal(k.Strength * 19683 / (2 * 182819), matched, 3);
         // The matching strength lies within half a grid step (a factor of 10^0.25) of the net's best strength.
         Assert.InRange(Math.Abs(Math.Log10(matched / net.Strength)), 0, 0.25);
-        Assert.Equal(net.Dev, notebook.FindNumber(@"^best strength of the net's sweep: \S+, dev NLL (\d\.\d+)$"));
-        Assert.Equal(k.Dev, notebook.FindNumber(@"^counting model with k = \S+:\s+dev NLL (\d\.\d+)$"));
+        Assert.Equal(net.Dev, Notebook.FindNumber(@"^best strength of the net's sweep: \S+, dev NLL (\d\.\d+)$"));
+        Assert.Equal(k.Dev, Notebook.FindNumber(@"^counting model with k = \S+:\s+dev NLL (\d\.\d+)$"));
         Assert.Equal(k.Dev, net.Dev, 0.001);
-        var rises = notebook.Find(@"^training the net again: 8,000 steps, the loss rose at (\d+) of them, none before step ([\d,]+), by at most (\S+)$");
+        var rises = Notebook.Find(@"^training the net again: 8,000 steps, the loss rose at (\d+) of them, none before step ([\d,]+), by at most (\S+)$");
         Assert.True(rises.Number(2) > 4000 && rises.Number(3) < 1e-6, rises.Value);
 
-        var rows = Regex.Matches(notebook.CellContaining("masked_select").Stdout,
+        var rows = Regex.Matches(Notebook.CellContaining("masked_select").Stdout,
                 @"^(never|1 to 9 times|10 to 99 times|100 times or more)\s+(\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d) %$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => (Contexts: m.Number(2), Mean: m.Number(3), Share: m.Number(5)));
         Assert.Equal(4, rows.Count);
@@ -84,10 +74,9 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
     }
 
     [Fact]
-    public async Task BothSweepsArePlottedOnALogAxis()
+    public void BothSweepsArePlottedOnALogAxis()
     {
-        var notebook = await Executed();
-        var charts = notebook.CodeCells.Where(c => c.Source.StartsWith("SweepChart.Of", StringComparison.Ordinal)).ToList();
+        var charts = Notebook.CodeCells.Where(c => c.Source.StartsWith("SweepChart.Of", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, charts.Count);
         Assert.All(charts, c =>
         {
@@ -98,15 +87,14 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
     }
 
     [Fact]
-    public async Task TheChosenModelsAreRebuiltAndTestedOnce()
+    public void TheChosenModelsAreRebuiltAndTestedOnce()
     {
-        var notebook = await Executed();
-        var smoothing = Sweep(notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
-        var regularization = Sweep(notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
-        Assert.Equal(smoothing.Dev, notebook.FindNumber(@"^trigram counting, k = \S+: dev NLL (\d\.\d+)"));
-        Assert.Equal(regularization.Dev, notebook.FindNumber(@"^trigram net, regularisation \S+: dev NLL (\d\.\d+)"));
+        var smoothing = Sweep(Notebook.CellContaining("smoothingPoints.Add")).Single(p => p.Marked);
+        var regularization = Sweep(Notebook.CellContaining("regularizationSweep = ContextNet.RegularizationSweep")).Single(p => p.Marked);
+        Assert.Equal(smoothing.Dev, Notebook.FindNumber(@"^trigram counting, k = \S+: dev NLL (\d\.\d+)"));
+        Assert.Equal(regularization.Dev, Notebook.FindNumber(@"^trigram net, regularisation \S+: dev NLL (\d\.\d+)"));
 
-        var final = notebook.CodeCells.Last();
+        var final = Notebook.CodeCells.Last();
         var counting = final.Find(@"^trigram counting, k = \S+\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)\s*$");
         var net = final.Find(@"^trigram net, regularisation \S+\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)\s*$");
         Assert.Equal(smoothing.Dev, counting.Number(1));
@@ -119,6 +107,16 @@ public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
     }
 
     sealed record Point(double Strength, double Train, double Dev, double DevPerplexity, bool Marked);
+
+    /// <summary>The sweep table printed by the cell containing <paramref name="source"/>, checked to have swept <paramref name="count"/> strengths from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    List<Point> SweepOverGrid(string source, int count, double first, double last)
+    {
+        var points = Sweep(Notebook.CellContaining(source));
+        Assert.Equal(count, points.Count);
+        Assert.Equal(first, points[0].Strength);
+        Assert.Equal(last, points[^1].Strength);
+        return points;
+    }
 
     static List<Point> Sweep(ExecutedCell cell) =>
         Regex.Matches(cell.Stdout, @"^\s*(\d[\d.eE+-]*)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d+\.\d+)(  <- lowest dev loss)?\s*$", RegexOptions.Multiline)

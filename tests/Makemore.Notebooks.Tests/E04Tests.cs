@@ -4,52 +4,44 @@ namespace Makemore.Notebooks.Tests;
 public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.ipynb")
 {
     [Fact]
-    public async Task TheLogitsAndTheLossAreIdentical()
+    public void TheLogitsAndTheLossAreIdentical()
     {
-        var notebook = await Executed();
-
-        Assert.Equal(228_146, notebook.Find(@"examples: ([\d,]+)").Number(1));
-        Assert.Equal(0, notebook.FindNumber(@"max \|logits difference\| = (\S+)"));
-        var oneHot = notebook.FindNumber(@"loss \(one-hot, float32\):\s+(\S+)");
-        var indexed = notebook.FindNumber(@"loss \(indexing, float32\):\s+(\S+)");
+        Assert.Equal(228_146, Notebook.Find(@"examples: ([\d,]+)").Number(1));
+        Assert.Equal(0, Notebook.FindNumber(@"max \|logits difference\| = (\S+)"));
+        var oneHot = Notebook.FindNumber(@"loss \(one-hot, float32\):\s+(\S+)");
+        var indexed = Notebook.FindNumber(@"loss \(indexing, float32\):\s+(\S+)");
         Assert.Equal(3.7686, oneHot, 4); // the lesson's first loss
         Assert.Equal(oneHot, indexed);
-        var lossDifference = notebook.Find(@"^\|loss difference\|\s+(\S+)\s+(\S+)");
+        var lossDifference = Notebook.Find(@"^\|loss difference\|\s+(\S+)\s+(\S+)");
         Assert.True(lossDifference.Number(1) < 1e-5);
         Assert.True(lossDifference.Number(2) < 1e-5);
     }
 
     [Fact]
-    public async Task TheGradientsAgreeInFloat64AndDifferOnlyByIndexingsFloat32Accumulation()
+    public void TheGradientsAgreeInFloat64AndDifferOnlyByIndexingsFloat32Accumulation()
     {
-        var notebook = await Executed();
-
-        var gradient = notebook.Find(@"^max \|gradient difference\|\s+(\S+)\s+(\S+)");
+        var gradient = Notebook.Find(@"^max \|gradient difference\|\s+(\S+)\s+(\S+)");
         Assert.True(gradient.Number(2) < 1e-12, $"float64: {gradient.Groups[2].Value}");
         // Float32: about 1e-5 (it varies between runs, the accumulation is threaded), from indexing's backward pass.
         Assert.InRange(gradient.Number(1), 1e-7, 1e-4);
-        Assert.True(notebook.FindNumber(@"^one-hot gradient vs exact\s+(\S+)") < 1e-6);
-        Assert.InRange(notebook.FindNumber(@"^indexing gradient vs exact\s+(\S+)"), 1e-7, 1e-4);
-        var rows = notebook.Find(@"examples per row of W: ([\d,]+) to ([\d,]+) \(row 'a'\)");
+        Assert.True(Notebook.FindNumber(@"^one-hot gradient vs exact\s+(\S+)") < 1e-6);
+        Assert.InRange(Notebook.FindNumber(@"^indexing gradient vs exact\s+(\S+)"), 1e-7, 1e-4);
+        var rows = Notebook.Find(@"examples per row of W: ([\d,]+) to ([\d,]+) \(row 'a'\)");
         Assert.Equal(272, rows.Number(1));
         Assert.Equal(33_885, rows.Number(2));
     }
 
     [Fact]
-    public async Task TheLibrarysFunctionsGiveTheSameLogits()
+    public void TheLibrarysFunctionsGiveTheSameLogits()
     {
-        var notebook = await Executed();
-
-        Assert.Equal("True", notebook.Find(@"OneHotLogits equals one_hot\(xs\) @ W: (\w+)").Groups[1].Value);
-        Assert.Equal("True", notebook.Find(@"IndexedLogits equals W\[xs\]: (\w+)").Groups[1].Value);
+        Assert.Equal("True", Notebook.Find(@"OneHotLogits equals one_hot\(xs\) @ W: (\w+)").Groups[1].Value);
+        Assert.Equal("True", Notebook.Find(@"IndexedLogits equals W\[xs\]: (\w+)").Groups[1].Value);
     }
 
     [Fact]
-    public async Task TrainingWithRowIndexingFollowsTheOneHotLoopsLosses()
+    public void TrainingWithRowIndexingFollowsTheOneHotLoopsLosses()
     {
-        var notebook = await Executed();
-
-        var cell = notebook.CellContaining("TrainFromSeed(w => w[xs]");
+        var cell = Notebook.CellContaining("TrainFromSeed(w => w[xs]");
         // Rows: step, loss one-hot, loss W[xs], |difference|, NLL W[xs], perplexity exp(NLL).
         var rows = System.Text.RegularExpressions.Regex.Matches(cell.Text, @"^ *(\d+) +(\S+) +(\S+) +(\S+) +(\S+) +(\S+)$",
             System.Text.RegularExpressions.RegexOptions.Multiline).ToArray();
@@ -78,16 +70,14 @@ public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.
     }
 
     [Fact]
-    public async Task ItReportsTheCostOfTheOneHotMatrixAndTimesBothWays()
+    public void ItReportsTheCostOfTheOneHotMatrixAndTimesBothWays()
     {
-        var notebook = await Executed();
-
-        Assert.Equal(24.6, notebook.FindNumber(@"one-hot matrix: [\d,]+ × 27 float32 = (\S+) MB"));
-        var work = notebook.Find(@"multiply-adds in one_hot\(xs\) @ W: ([\d,]+); numbers copied by W\[xs\]: ([\d,]+)");
+        Assert.Equal(24.6, Notebook.FindNumber(@"one-hot matrix: [\d,]+ × 27 float32 = (\S+) MB"));
+        var work = Notebook.Find(@"multiply-adds in one_hot\(xs\) @ W: ([\d,]+); numbers copied by W\[xs\]: ([\d,]+)");
         Assert.Equal(228_146.0 * 27 * 27, work.Number(1));
         Assert.Equal(228_146.0 * 27, work.Number(2));
         // Timings vary: only that both were measured.
         Assert.All(new[] { @"^⏱ logits only\s+(\S+) ms", @"^⏱ training step\s+(\S+) ms" },
-            pattern => Assert.True(notebook.FindNumber(pattern) > 0));
+            pattern => Assert.True(Notebook.FindNumber(pattern) > 0));
     }
 }

@@ -4,36 +4,32 @@ namespace Makemore.Notebooks.Tests;
 public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
 {
     [Fact]
-    public async Task BothLossesAndGradientsAgree()
+    public void BothLossesAndGradientsAgree()
     {
-        var notebook = await Executed();
-
-        var manual = notebook.FindNumber(@"^manual softmax \+ NLL: (\S+)$");
-        var fused = notebook.FindNumber(@"^cross_entropy:\s+(\S+)$");
+        var manual = Notebook.FindNumber(@"^manual softmax \+ NLL: (\S+)$");
+        var fused = Notebook.FindNumber(@"^cross_entropy:\s+(\S+)$");
         Assert.Equal(3.75895, manual, 5); // the sixth decimal depends on the order float32 adds in
         Assert.True(Math.Abs(manual - fused) < 1e-5);
-        Assert.True(notebook.FindNumber(@"\|loss difference\| = (\S+)") < 1e-5);
-        Assert.True(notebook.FindNumber(@"max \|gradient difference\| = (\S+)") < 1e-5);
-        Assert.Equal("True", notebook.Find(@"both below 1e-5: (\w+)").Groups[1].Value);
-        Assert.Equal(manual, notebook.FindNumber(@"NeuralForward\.ManualNll:\s+(\S+)"));
-        Assert.Equal(fused, notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
+        Assert.True(Notebook.FindNumber(@"\|loss difference\| = (\S+)") < 1e-5);
+        Assert.True(Notebook.FindNumber(@"max \|gradient difference\| = (\S+)") < 1e-5);
+        Assert.Equal("True", Notebook.Find(@"both below 1e-5: (\w+)").Groups[1].Value);
+        Assert.Equal(manual, Notebook.FindNumber(@"NeuralForward\.ManualNll:\s+(\S+)"));
+        Assert.Equal(fused, Notebook.FindNumber(@"NeuralForward\.CrossEntropy:\s+(\S+)"));
     }
 
     [Fact]
-    public async Task ExpOverflowsAndUnderflowsInFloat32()
+    public void ExpOverflowsAndUnderflowsInFloat32()
     {
-        var notebook = await Executed();
-
         // The limits the prose quotes: ln of float32's largest and smallest positive numbers.
-        Assert.Equal(88.72, notebook.FindNumber(@"^largest float32: +3\.403E\+38 = exp\((\S+)\)"));
-        Assert.Equal(-103.28, notebook.FindNumber(@"^smallest positive float32: 1\.401E-45 = exp\((\S+)\)"));
-        Assert.Equal(double.PositiveInfinity, notebook.FindNumber(@"exp\(\s*89\) = (\S+)"));
-        Assert.True(double.IsFinite(notebook.FindNumber(@"exp\(\s*88\) = (\S+)")));
-        Assert.Equal(0, notebook.FindNumber(@"exp\(\s*-110\) = (\S+)"));
-        var overflow = notebook.Find(@"target 0: manual\s+(\S+)\s+cross_entropy\s+(\S+)");
+        Assert.Equal(88.72, Notebook.FindNumber(@"^largest float32: +3\.403E\+38 = exp\((\S+)\)"));
+        Assert.Equal(-103.28, Notebook.FindNumber(@"^smallest positive float32: 1\.401E-45 = exp\((\S+)\)"));
+        Assert.Equal(double.PositiveInfinity, Notebook.FindNumber(@"exp\(\s*89\) = (\S+)"));
+        Assert.True(double.IsFinite(Notebook.FindNumber(@"exp\(\s*88\) = (\S+)")));
+        Assert.Equal(0, Notebook.FindNumber(@"exp\(\s*-110\) = (\S+)"));
+        var overflow = Notebook.Find(@"target 0: manual\s+(\S+)\s+cross_entropy\s+(\S+)");
         Assert.True(double.IsNaN(overflow.Number(1)));
         Assert.Equal(0, overflow.Number(2), 6);
-        var underflow = notebook.Find(@"target 1: manual\s+(\S+)\s+cross_entropy\s+(\S+)");
+        var underflow = Notebook.Find(@"target 1: manual\s+(\S+)\s+cross_entropy\s+(\S+)");
         Assert.Equal(double.PositiveInfinity, underflow.Number(1));
         Assert.Equal(99, underflow.Number(2), 4);
     }
@@ -41,11 +37,9 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [Theory]
     [InlineData(50, 96.3535)]
     [InlineData(100, 192.6446)]
-    public async Task AtLargeScalesTheManualLossIsNotFiniteAndCrossEntropyIs(int scale, double crossEntropy)
+    public void AtLargeScalesTheManualLossIsNotFiniteAndCrossEntropyIs(int scale, double crossEntropy)
     {
-        var notebook = await Executed();
-
-        var row = ScaleRow(notebook, scale);
+        var row = ScaleRow(scale);
         Assert.False(double.IsFinite(row.Number(2)), $"manual loss at scale {scale}: {row.Groups[2].Value}");
         Assert.Equal(crossEntropy, row.Number(3), 4);
         Assert.Equal(("False", "True"), (row.Groups[4].Value, row.Groups[5].Value));
@@ -53,28 +47,24 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     }
 
     [Fact]
-    public async Task TheBitsColumnStartsAboveAUniformGuess()
+    public void TheBitsColumnStartsAboveAUniformGuess()
     {
-        var notebook = await Executed();
-
-        Assert.Equal(Math.Round(Math.Log2(27), 2), notebook.FindNumber(@"a uniform guess among 27 characters: (\S+) bits per character"));
-        var start = ScaleRow(notebook, 1);
+        Assert.Equal(Math.Round(Math.Log2(27), 2), Notebook.FindNumber(@"a uniform guess among 27 characters: (\S+) bits per character"));
+        var start = ScaleRow(1);
         Assert.Equal(start.Number(3) / Math.Log(2), start.Number(6), 2);
         Assert.True(start.Number(6) > Math.Log2(27), "the lesson's random W is worse than a uniform guess");
     }
 
     [Fact]
-    public async Task AtScale20OnlyTheManualGradientBreaks()
+    public void AtScale20OnlyTheManualGradientBreaks()
     {
-        var notebook = await Executed();
-
-        var row = ScaleRow(notebook, 20);
+        var row = ScaleRow(20);
         Assert.True(double.IsFinite(row.Number(2)));
         Assert.Equal(row.Number(3), row.Number(2), 3);
         Assert.Equal(("False", "True"), (row.Groups[4].Value, row.Groups[5].Value));
-        Assert.InRange(notebook.FindNumber(@"scale 20: smallest target probability (\S+)"), 0, 1e-40);
-        Assert.Equal(double.NegativeInfinity, notebook.FindNumber(@"that probability in float32 = (\S+)"));
-        var small = ScaleRow(notebook, 1);
+        Assert.InRange(Notebook.FindNumber(@"scale 20: smallest target probability (\S+)"), 0, 1e-40);
+        Assert.Equal(double.NegativeInfinity, Notebook.FindNumber(@"that probability in float32 = (\S+)"));
+        var small = ScaleRow(1);
         Assert.Equal(3.7590, small.Number(2), 4);
         Assert.Equal(("True", "True"), (small.Groups[4].Value, small.Groups[5].Value));
     }
@@ -83,26 +73,22 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     [InlineData(1)]
     [InlineData(20)]
     [InlineData(100)]
-    public async Task TheLogSumExpRecipeMatchesCrossEntropy(int scale)
+    public void TheLogSumExpRecipeMatchesCrossEntropy(int scale)
     {
-        var notebook = await Executed();
-
-        var match = notebook.Find($@"scale\s+{scale}: log-sum-exp recipe\s+(\S+)\s+cross_entropy\s+(\S+)\s+\|difference\| (\S+)");
+        var match = Notebook.Find($@"scale\s+{scale}: log-sum-exp recipe\s+(\S+)\s+cross_entropy\s+(\S+)\s+\|difference\| (\S+)");
         Assert.Equal(match.Number(2), match.Number(1), 3);
         Assert.True(match.Number(3) < 1e-4);
     }
 
     [Fact]
-    public async Task BothLossesAreTimed()
+    public void BothLossesAreTimed()
     {
-        var notebook = await Executed();
-
-        Assert.True(notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss") > 0);
-        var fused = notebook.FindNumber(@"cross_entropy:\s+(\S+) ms per loss");
+        Assert.True(Notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss") > 0);
+        var fused = Notebook.FindNumber(@"cross_entropy:\s+(\S+) ms per loss");
         Assert.True(fused > 0);
         // The verdict in words, which the conclusion refers to, must say what the two times say.
-        var manual = notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss");
-        var verdict = notebook.Find(@"^⏱ in this run (.+)$").Groups[1].Value;
+        var manual = Notebook.FindNumber(@"manual softmax \+ NLL:\s+(\S+) ms per loss");
+        var verdict = Notebook.Find(@"^⏱ in this run (.+)$").Groups[1].Value;
         if (manual != fused) // equal to the printed digit: either verdict is consistent
             Assert.Equal(manual > fused ? "cross_entropy was the faster" : "the manual loss was as fast or faster", verdict);
         else
@@ -113,6 +99,6 @@ public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
     /// A row of the scale table: 1 max logit, 2 manual loss, 3 cross_entropy loss, 4 manual gradient finite,
     /// 5 cross_entropy gradient finite, 6 cross_entropy loss in bits per character.
     /// </summary>
-    static System.Text.RegularExpressions.Match ScaleRow(ExecutedNotebook notebook, int scale) =>
-        notebook.Find($@"^ *{scale} +(\S+) +(\S+) +(\S+) +(True|False) +(True|False) +(\S+) *$");
+    Match ScaleRow(int scale) =>
+        Notebook.Find($@"^ *{scale} +(\S+) +(\S+) +(\S+) +(True|False) +(True|False) +(\S+) *$");
 }

@@ -4,14 +4,12 @@ namespace Makemore.Notebooks.Tests;
 public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
 {
     [Fact]
-    public async Task TheCountsGiveTheFullBatchLossAndGradient()
+    public void TheCountsGiveTheFullBatchLossAndGradient()
     {
-        var notebook = await Executed();
-
-        var table = notebook.Find(@"total ([\d,]+), non-zero cells (\d+)");
+        var table = Notebook.Find(@"total ([\d,]+), non-zero cells (\d+)");
         Assert.Equal(228_146, table.Number(1));
         Assert.Equal(627, table.Number(2));
-        var cell = notebook.CellContaining("WithAutograd(CountLoss, float32)");
+        var cell = Notebook.CellContaining("WithAutograd(CountLoss, float32)");
         // Columns: loss, |loss - exact|, max |gradient - exact|; exact = float64 on all examples.
         foreach (var name in new[] { "full batch, float32", "counts, float32", "counts, formula, float32", "counts, float64" })
         {
@@ -30,25 +28,23 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     }
 
     [Fact]
-    public async Task TrainingFromTheCountsTakesTheLessonsSteps()
+    public void TrainingFromTheCountsTakesTheLessonsSteps()
     {
-        var notebook = await Executed();
-
-        var counts = notebook.Find(@"from the counts: loss (\S+) at step 1, (\S+) at step 100");
+        var counts = Notebook.Find(@"from the counts: loss (\S+) at step 1, (\S+) at step 100");
         Assert.Equal((3.7686, 2.4901), (counts.Number(1), counts.Number(2)));
-        var fullBatch = notebook.Find(@"full batch: loss (\S+) at step 1, (\S+) at step 10; counts at step 10: (\S+)");
+        var fullBatch = Notebook.Find(@"full batch: loss (\S+) at step 1, (\S+) at step 10; counts at step 10: (\S+)");
         Assert.Equal(3.7686, fullBatch.Number(1));
         Assert.Equal(fullBatch.Number(3), fullBatch.Number(2), 3);
-        Assert.True(notebook.FindNumber(@"largest \|loss difference\| over the 10 steps: (\S+)") < 1e-4);
-        Assert.True(notebook.FindNumber(@"max \|W difference\| after 10 steps: (\S+)") < 1e-2);
+        Assert.True(Notebook.FindNumber(@"largest \|loss difference\| over the 10 steps: (\S+)") < 1e-4);
+        Assert.True(Notebook.FindNumber(@"max \|W difference\| after 10 steps: (\S+)") < 1e-2);
 
-        Assert.Equal(627, notebook.FindNumber(@"weighted examples: (\d+) \(for 228,146 examples\)"));
-        var library = notebook.Find(@"library count trainer: loss (\S+) at step 1, (\S+) at step 100");
+        Assert.Equal(627, Notebook.FindNumber(@"weighted examples: (\d+) \(for 228,146 examples\)"));
+        var library = Notebook.Find(@"library count trainer: loss (\S+) at step 1, (\S+) at step 100");
         Assert.Equal((3.7686, 2.4901), (library.Number(1), library.Number(2)));
-        Assert.True(notebook.FindNumber(@"largest \|loss difference\| from our loop over 100 steps: (\S+)") < 1e-5);
-        Assert.True(notebook.FindNumber(@"max \|W difference\| after 100 steps: (\S+)") < 1e-4);
-        Assert.True(notebook.FindNumber(@"^⏱ full batch:\s+(\S+) ms per step") > 0);
-        Assert.True(notebook.FindNumber(@"^⏱ counts:\s+(\S+) ms per step") > 0);
+        Assert.True(Notebook.FindNumber(@"largest \|loss difference\| from our loop over 100 steps: (\S+)") < 1e-5);
+        Assert.True(Notebook.FindNumber(@"max \|W difference\| after 100 steps: (\S+)") < 1e-4);
+        Assert.True(Notebook.FindNumber(@"^⏱ full batch:\s+(\S+) ms per step") > 0);
+        Assert.True(Notebook.FindNumber(@"^⏱ counts:\s+(\S+) ms per step") > 0);
     }
 
     /// <summary>
@@ -61,12 +57,10 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [InlineData(3, 0.1, 2.1855, 2.2338)]
     [InlineData(4, 0.1, 1.9158, 2.1139)]
     [InlineData(5, 0.1, 1.7515, 2.1566)]
-    public async Task TheOrderSweepTableIsTheLibrarysSweep(int order, double bestK, double train, double dev)
+    public void TheOrderSweepTableIsTheLibrarysSweep(int order, double bestK, double train, double dev)
     {
-        var notebook = await Executed();
-
-        Assert.Equal("25,626 train, 3,203 dev, 3,204 test words", notebook.Find(@"^[\d,]+ train, [\d,]+ dev, [\d,]+ test words").Value);
-        var sweep = notebook.CellContaining("Sweep.Smoothing(");
+        Assert.Equal("25,626 train, 3,203 dev, 3,204 test words", Notebook.Find(@"^[\d,]+ train, [\d,]+ dev, [\d,]+ test words").Value);
+        var sweep = Notebook.CellContaining("Sweep.Smoothing(");
         var row = sweep.Find($@"^ *{order} +(\S+) +(\S+) +(\S+) +(\S+)");
         Assert.Equal((bestK, train, dev), (row.Number(1), row.Number(2), row.Number(3)));
         Assert.Equal(dev - train, row.Number(4), 3);
@@ -77,24 +71,20 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     }
 
     [Fact]
-    public async Task CountingStopsPayingOffAfterOrderFour()
+    public void CountingStopsPayingOffAfterOrderFour()
     {
-        var notebook = await Executed();
-
-        var sweep = notebook.CellContaining("Sweep.Smoothing(");
+        var sweep = Notebook.CellContaining("Sweep.Smoothing(");
         var dev = Enumerable.Range(1, 5).Select(n => sweep.Find($@"^ *{n} +\S+ +\S+ +(\S+)").Number(1)).ToArray();
         Assert.Equal(4, Array.IndexOf(dev, dev.Min()) + 1);
         Assert.Equal(dev[4] - dev[3], sweep.Find(@"^ *5 +\S+ +\S+ +\S+ +\S+ +(\S+)").Number(1), 3);
         foreach (var chart in new[] { "var lossByOrder", "var devBySmoothing" })
-            Assert.Contains(notebook.CellContaining(chart).Html, html => html.Contains("plotly", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(Notebook.CellContaining(chart).Html, html => html.Contains("plotly", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
-    public async Task TheBigramColumnStartsWithTheLessonsSamples()
+    public void TheBigramColumnStartsWithTheLessonsSamples()
     {
-        var notebook = await Executed();
-
-        var lines = notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)").Stdout.Split('\n');
+        var lines = Notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)").Stdout.Split('\n');
         var header = Array.FindIndex(lines, l => l.StartsWith("n = 1 (k 10)", StringComparison.Ordinal));
         Assert.Equal("n = 1 (k 10)    n = 2 (k 0.32)  n = 3 (k 0.1)   n = 4 (k 0.1)   n = 5 (k 0.1)", lines[header].TrimEnd());
         var rows = lines.Skip(header + 1).Take(12).ToArray();
@@ -112,11 +102,9 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [InlineData(3, 168, 6.39, 31, 11)]
     [InlineData(4, 228, 7.81, 250, 178)]
     [InlineData(5, 261, 16.43, 571, 517)]
-    public async Task HigherOrdersCopyMoreAndWanderIntoUnseenContexts(int order, int copied, double length, int unseenNGram, int unseenContext)
+    public void HigherOrdersCopyMoreAndWanderIntoUnseenContexts(int order, int copied, double length, int unseenNGram, int unseenContext)
     {
-        var notebook = await Executed();
-
-        var cell = notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)");
+        var cell = Notebook.CellContaining("LessonSampler.Sample(model, generator, SampleCount)");
         var row = cell.Find($@"^ *{order} +([\d,]+) +([\d,]+) +(\S+) +([\d,]+) +([\d,]+)$");
         Assert.Equal((copied, length, unseenNGram, unseenContext), ((int)row.Number(1), row.Number(3), (int)row.Number(4), (int)row.Number(5)));
         Assert.InRange(row.Number(1) + row.Number(2), 0, 1000); // new distinct words and copies are among the 1,000
@@ -130,11 +118,9 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [InlineData(3, 595, 0.03, 0.64)]
     [InlineData(4, 5_466, 0.61, 5.07)]
     [InlineData(5, 20_261, 4.57, 13.85)]
-    public async Task SparsityGrowsWithTheOrder(int order, int seenContexts, double unseenContextPercent, double unseenNGramPercent)
+    public void SparsityGrowsWithTheOrder(int order, int seenContexts, double unseenContextPercent, double unseenNGramPercent)
     {
-        var notebook = await Executed();
-
-        var sparsity = notebook.CellContaining("NGramCounts.Of(split.Train");
+        var sparsity = Notebook.CellContaining("NGramCounts.Of(split.Train");
         var row = sparsity.Find($@"^ *{order} +([\d,]+) +([\d,]+) +([\d,.]+) +(\S+) % +(\S+) % +([\d,]+) +(\S+) MB");
         Assert.Equal(Math.Pow(27, order - 1), row.Number(1));
         Assert.Equal(seenContexts, row.Number(2));

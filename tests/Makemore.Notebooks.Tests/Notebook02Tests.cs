@@ -4,27 +4,25 @@ namespace Makemore.Notebooks.Tests;
 public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb")
 {
     [Fact]
-    public async Task NumbersTheSymbolsWithTheBoundaryFirst()
+    public void NumbersTheSymbolsWithTheBoundaryFirst()
     {
-        var notebook = await Executed();
-        notebook.Find(@"stoi: \.=0 a=1 b=2 .* z=26$");
-        notebook.Find(@"Vocabulary: 27 symbols ""\.abcdefghijklmnopqrstuvwxyz"", same as stoi/itos: True");
+        Notebook.Find(@"stoi: \.=0 a=1 b=2 .* z=26$");
+        Notebook.Find(@"Vocabulary: 27 symbols ""\.abcdefghijklmnopqrstuvwxyz"", same as stoi/itos: True");
     }
 
     [Fact]
-    public async Task TheLessonsFirst28By28TableWastesTheEndRowAndTheStartColumn()
+    public void TheLessonsFirst28By28TableWastesTheEndRowAndTheStartColumn()
     {
-        var notebook = await Executed();
-        Assert.Equal(228146, notebook.FindNumber(@"N28: 28×28 Int32, (\d+) bigrams counted"));
-        notebook.Find(@"^row <E>:    sum 0, zeros 28 of 28$");
-        notebook.Find(@"^column <S>: sum 0, zeros 28 of 28$");
-        notebook.Find(@"^cells in that row or column: 55 of 784$");
+        Assert.Equal(228146, Notebook.FindNumber(@"N28: 28×28 Int32, (\d+) bigrams counted"));
+        Notebook.Find(@"^row <E>:    sum 0, zeros 28 of 28$");
+        Notebook.Find(@"^column <S>: sum 0, zeros 28 of 28$");
+        Notebook.Find(@"^cells in that row or column: 55 of 784$");
     }
 
     [Fact]
-    public async Task TheFirstTableIsDrawnWithItsMarkersAsLabels()
+    public void TheFirstTableIsDrawnWithItsMarkersAsLabels()
     {
-        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N28").Html);
+        var html = Assert.Single(Notebook.CellContaining("CountHeatmap.Of(N28").Html);
         Assert.Contains("\"type\":\"heatmap\"", html);
         // 28 × 28 labelled squares; the heatmap writes the markers as HTML entities so that Plotly does not read <S> as a tag.
         Assert.Equal(28 * 28, Regex.Count(html, @"""([a-z]|&lt;[SE]&gt;){2}<br>\d+"""));
@@ -35,27 +33,26 @@ public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb
     }
 
     [Fact]
-    public async Task CountsIntoAn27By27Int32Tensor()
+    public void CountsIntoAn27By27Int32Tensor()
     {
-        var notebook = await Executed();
-        Assert.Equal(228146, notebook.FindNumber(@"N: 27×27 Int32, (\d+) bigrams counted"));
-        Assert.Equal(5438, notebook.FindNumber(@"N\[a, n\] = (\d+)"));
-        Assert.Equal(6763, notebook.FindNumber(@"N\[n, \.\] = (\d+)"));
+        Assert.Equal(228146, Notebook.FindNumber(@"N: 27×27 Int32, (\d+) bigrams counted"));
+        Assert.Equal(5438, Notebook.FindNumber(@"N\[a, n\] = (\d+)"));
+        Assert.Equal(6763, Notebook.FindNumber(@"N\[n, \.\] = (\d+)"));
     }
 
     [Fact]
-    public async Task ShowsNAsTorchSharpText()
+    public void ShowsNAsTorchSharpText()
     {
-        var text = Assert.Single((await Executed()).CodeCells.Single(c => c.Source.Trim() == "N").PlainText);
+        var text = Assert.Single(Notebook.CodeCells.Single(c => c.Source.Trim() == "N").PlainText);
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         Assert.Equal("[27x27], type = Int32, device = cpu", lines[0]);
         Assert.Equal(28, lines.Length);
     }
 
     [Fact]
-    public async Task TheHeatmapLabelsEveryCellAndShowsProbabilitiesOnHover()
+    public void TheHeatmapLabelsEveryCellAndShowsProbabilitiesOnHover()
     {
-        var html = Assert.Single((await Executed()).CellContaining("CountHeatmap.Of(N, vocab.Itos)").Html);
+        var html = Assert.Single(Notebook.CellContaining("CountHeatmap.Of(N, vocab.Itos)").Html);
         Assert.Contains("plotly", html);
         Assert.Contains("\"type\":\"heatmap\"", html);
         Assert.Equal(27 * 27, Regex.Count(html, @"""[.a-z]{2}<br>\d+"""));
@@ -64,24 +61,22 @@ public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb
     }
 
     [Fact]
-    public async Task CountsTheZeroCellsAndTheRowTotalsTheProseQuotes()
+    public void CountsTheZeroCellsAndTheRowTotalsTheProseQuotes()
     {
-        var notebook = await Executed();
-        notebook.Find(@"^cells that are 0: 102 of 729, among them jx = 0 and qb = 0$");
-        notebook.Find(@"^row a: 33885 pairs, row q: 272 pairs$");
+        Notebook.Find(@"^cells that are 0: 102 of 729, among them jx = 0 and qb = 0$");
+        Notebook.Find(@"^row a: 33885 pairs, row q: 272 pairs$");
     }
 
     [Fact]
-    public async Task TheFirstRowCountsFirstLetters()
+    public void TheFirstRowCountsFirstLetters()
     {
-        var notebook = await Executed();
-        var text = Assert.Single(notebook.CodeCells.Single(c => c.Source.Trim() == "N[0]").PlainText);
+        var text = Assert.Single(Notebook.CodeCells.Single(c => c.Source.Trim() == "N[0]").PlainText);
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         Assert.Equal("[27], type = Int32, device = cpu", lines[0]);
         Assert.Equal(
             [0, 4410, 1306, 1542, 1690, 1531, 417, 669, 874, 591, 2422, 2963, 1572, 2538, 1146, 394, 515, 92, 1639, 2055, 1308, 78, 376, 307, 134, 535, 929],
             lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
-        Assert.Equal(32033, notebook.FindNumber(@"N\[0\]\.sum\(\)\s+= (\d+)"));
-        Assert.Equal(32033, notebook.FindNumber(@"N\[\.\., 0\]\.sum\(\) = (\d+)"));
+        Assert.Equal(32033, Notebook.FindNumber(@"N\[0\]\.sum\(\)\s+= (\d+)"));
+        Assert.Equal(32033, Notebook.FindNumber(@"N\[\.\., 0\]\.sum\(\) = (\d+)"));
     }
 }

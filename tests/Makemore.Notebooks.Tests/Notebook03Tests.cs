@@ -13,47 +13,43 @@ public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-samp
     ];
 
     [Fact]
-    public async Task NormalizesTheFirstRow()
+    public void NormalizesTheFirstRow()
     {
-        var notebook = await Executed();
         Assert.Equal(
             "[27], type = Float32, device = cpu\n 0.0000 0.1377 0.0408 0.0481 0.0528 0.0478 0.0130 0.0209 0.0273 0.0184 0.0756 0.0925 0.0491 0.0792 0.0358 0.0123 0.0161 0.0029 0.0512 0.0642 0.0408 0.0024 0.0117 0.0096 0.0042 0.0167 0.0290",
-            Assert.Single(notebook.CodeCells.Single(c => c.Source.EndsWith("p = p / p.sum();\np", StringComparison.Ordinal)).PlainText).ReplaceLineEndings("\n"));
-        Assert.Equal("[], type = Float32, device = cpu, value = 1.0000", Assert.Single(notebook.CodeCells.Single(c => c.Source.Trim() == "p.sum()").PlainText));
+            Assert.Single(Notebook.CodeCells.Single(c => c.Source.EndsWith("p = p / p.sum();\np", StringComparison.Ordinal)).PlainText).ReplaceLineEndings("\n"));
+        Assert.Equal("[], type = Float32, device = cpu, value = 1.0000", Assert.Single(Notebook.CodeCells.Single(c => c.Source.Trim() == "p.sum()").PlainText));
     }
 
     [Fact]
-    public async Task MultinomialOnTheSeededThreeElementExampleMatchesPyTorch()
+    public void MultinomialOnTheSeededThreeElementExampleMatchesPyTorch()
     {
-        var notebook = await Executed();
-        Assert.EndsWith("0.6064 0.3033 0.0903", Assert.Single(notebook.CellContaining("torch.rand(3, generator: g)").PlainText));
-        var samples = notebook.CellContaining("num_samples: 100").Find(@"^\[([0-9, ]+)\]$").Groups[1].Value;
+        Assert.EndsWith("0.6064 0.3033 0.0903", Assert.Single(Notebook.CellContaining("torch.rand(3, generator: g)").PlainText));
+        var samples = Notebook.CellContaining("num_samples: 100").Find(@"^\[([0-9, ]+)\]$").Groups[1].Value;
         Assert.Equal(LessonSamples, samples.Split(", ").Select(int.Parse));
-        notebook.Find("how often each index came out: 61, 33, 6");
+        Notebook.Find("how often each index came out: 61, 33, 6");
     }
 
     [Fact]
-    public async Task TheFirstDrawIsTheLessonsM()
+    public void TheFirstDrawIsTheLessonsM()
     {
-        var notebook = await Executed();
-        notebook.Find("as in the lesson: 13 = 'm'");
-        notebook.Find(@"today's torch\.multinomial\(p, 1\): 3 = 'c'");
+        Notebook.Find("as in the lesson: 13 = 'm'");
+        Notebook.Find(@"today's torch\.multinomial\(p, 1\): 3 = 'c'");
     }
 
     [Fact]
-    public async Task KeepdimKeepsAColumnOfRowTotals()
+    public void KeepdimKeepsAColumnOfRowTotals()
     {
-        var notebook = await Executed();
-        notebook.Find(@"P\.sum\(1, keepdim: true\): \[27, 1\]");
-        notebook.Find(@"P\.sum\(1\):\s+\[27\]");
-        notebook.Find("row 0 of P equals p: True");
-        notebook.Find("every row of P sums to 1: True");
+        Notebook.Find(@"P\.sum\(1, keepdim: true\): \[27, 1\]");
+        Notebook.Find(@"P\.sum\(1\):\s+\[27\]");
+        Notebook.Find("row 0 of P equals p: True");
+        Notebook.Find("every row of P sums to 1: True");
     }
 
     [Fact]
-    public async Task WithoutKeepdimTheColumnsAreNormalizedInstead()
+    public void WithoutKeepdimTheColumnsAreNormalizedInstead()
     {
-        var cell = (await Executed()).CellContaining("wrong = wrong / wrong.sum(1)");
+        var cell = Notebook.CellContaining("wrong = wrong / wrong.sum(1)");
         cell.Find(@"shape: \[27, 27\], no error");
         Assert.Equal(7.0225, cell.FindNumber(@"sum of row 0:\s+(\d+\.\d+)"));
         cell.Find("first row sums:  7.0225, 4.4142, 0.2009, 0.3717, 0.4146");
@@ -61,36 +57,35 @@ public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-samp
     }
 
     [Fact]
-    public async Task CSharpDivideAssignMakesANewTensorWhileDivUnderscoreWorksInPlace()
+    public void CSharpDivideAssignMakesANewTensorWhileDivUnderscoreWorksInPlace()
     {
-        var notebook = await Executed();
-        notebook.Find("after /= : same object[?] False, sameTensor row 0 sums to 32033");
-        notebook.Find("after div_: same object[?] True, alias row 0 sums to 1");
+        Notebook.Find("after /= : same object[?] False, sameTensor row 0 sums to 32033");
+        Notebook.Find("after div_: same object[?] True, alias row 0 sums to 1");
     }
 
-    [Fact]
-    public async Task ChecksDtypes()
-    {
-        var cell = (await Executed()).CellContaining("N.sum().item<int>()");
-        cell.Find(@"^N:\s+Int32");
-        cell.Find(@"^N\.sum\(1\):\s+Int64");
-        cell.Find(@"^P:\s+Float32");
-        cell.Find(@"^N\[0\] / N\[0\]\.sum\(\):\s+Float32");
-        cell.Find(@"^N\.sum\(0\):\s+Byte, shape \[\]");
-        cell.Find(@"Int32 is not compatible with Int64");
-    }
+    /// <summary>The dtype the dtypes cell prints beside each expression.</summary>
+    [Theory]
+    [InlineData("N", "Int32")]
+    [InlineData("N.sum(1)", "Int64")]
+    [InlineData("P", "Float32")]
+    [InlineData("N[0] / N[0].sum()", "Float32")]
+    [InlineData("N.sum(0)", "Byte, shape []")]
+    public void ChecksDtypes(string expression, string dtype) =>
+        DtypesCell.Find($@"^{Regex.Escape(expression)}:\s+{Regex.Escape(dtype)}");
 
     [Fact]
-    public async Task SamplesTheLessonsFiveNames()
-    {
-        var names = Lines((await Executed()).CellContaining("ix = LessonDraw(row, g);").Stdout);
-        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], names);
-    }
+    public void ItemOfTheWrongTypeIsCaught() => DtypesCell.Find(@"^N\.sum\(\)\.item<int>\(\): Int32 is not compatible with Int64");
+
+    ExecutedCell DtypesCell => Notebook.CellContaining("N.sum().item<int>()");
 
     [Fact]
-    public async Task TheMatrixWithoutKeepdimGivesOtherNamesFromTheSameSeed()
+    public void SamplesTheLessonsFiveNames() =>
+        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], NamesPrintedBy("ix = LessonDraw(row, g);"));
+
+    [Fact]
+    public void TheMatrixWithoutKeepdimGivesOtherNamesFromTheSameSeed()
     {
-        var lines = Lines((await Executed()).CellContaining("SampleName(wrong, gWrong)").Stdout);
+        var lines = Lines(Notebook.CellContaining("SampleName(wrong, gWrong)").Stdout);
         Assert.Equal("P (keepdim: true)   wrong (no keepdim)", lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], rows.Select(r => r[0]));
@@ -100,42 +95,41 @@ public sealed class Notebook03Tests() : NotebookTests("03-probabilities-and-samp
     }
 
     [Fact]
-    public async Task PHoldsAllTheParameters()
+    public void PHoldsAllTheParameters()
     {
-        (await Executed()).Find("^P: 27 × 27 = 729 numbers, all the parameters of the counting model$");
+        Notebook.Find("^P: 27 × 27 = 729 numbers, all the parameters of the counting model$");
     }
 
     [Fact]
-    public async Task TheLibrarysSamplerGivesTheSameNamesFromTheSameP()
+    public void TheLibrarysSamplerGivesTheSameNamesFromTheSameP()
     {
-        var cell = (await Executed()).CellContaining("LessonSampler.Sample(model");
+        var cell = Notebook.CellContaining("LessonSampler.Sample(model");
         cell.Find(@"^library: mor\. axx\. minaymoryles\. kondlaisah\. anchshizarie\.$");
         cell.Find("^same P as ours: True$");
     }
 
     [Fact]
-    public async Task TodaysMultinomialGivesOtherNamesFromTheSameSeed()
-    {
-        var names = Lines((await Executed()).CellContaining("ix = (int)torch.multinomial(row").Stdout);
-        Assert.Equal(["cexze.", "momasurailezitynn.", "konimittain.", "llayn.", "ka."], names);
-    }
+    public void TodaysMultinomialGivesOtherNamesFromTheSameSeed() =>
+        Assert.Equal(["cexze.", "momasurailezitynn.", "konimittain.", "llayn.", "ka."], NamesPrintedBy("ix = (int)torch.multinomial(row"));
 
     [Fact]
-    public async Task TheUniformModelsNamesAreGibberish()
+    public void TheUniformModelsNamesAreGibberish()
     {
-        var names = Lines((await Executed()).CellContaining("torch.ones(27) / 27.0f").Stdout);
+        var names = NamesPrintedBy("torch.ones(27) / 27.0f");
         Assert.Equal(5, names.Length);
         Assert.Equal("qvsaayxbqrqmyqwuznivanukotdjvdhd.", names[0]);
         Assert.True(names.Average(n => n.Length) > 15, "uniform names run long: '.' is only 1 in 27");
     }
 
     [Fact]
-    public async Task ChartsAreInteractivePlotlyHtml()
+    public void ChartsAreInteractivePlotlyHtml()
     {
-        var notebook = await Executed();
-        Assert.Contains("plotly", Assert.Single(notebook.CellContaining("ProbabilityBars.Of(p, itos, name: \"P(first letter)\"").Html));
-        Assert.Contains("share of 10,000 draws", Assert.Single(notebook.CellContaining("Chart.Combine").Html));
+        Assert.Contains("plotly", Assert.Single(Notebook.CellContaining("ProbabilityBars.Of(p, itos, name: \"P(first letter)\"").Html));
+        Assert.Contains("share of 10,000 draws", Assert.Single(Notebook.CellContaining("Chart.Combine").Html));
     }
+
+    /// <summary>The names the cell containing <paramref name="source"/> prints, one a line.</summary>
+    string[] NamesPrintedBy(string source) => Lines(Notebook.CellContaining(source).Stdout);
 
     static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

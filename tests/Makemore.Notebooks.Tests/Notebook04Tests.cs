@@ -4,9 +4,9 @@ namespace Makemore.Notebooks.Tests;
 public sealed class Notebook04Tests() : NotebookTests("04-the-loss.ipynb")
 {
     [Fact]
-    public async Task ShowsEachBigramOfTheFirstThreeNamesWithItsProbabilityAndLog()
+    public void ShowsEachBigramOfTheFirstThreeNamesWithItsProbabilityAndLog()
     {
-        var cell = (await Executed()).CellContaining("words.Take(3)");
+        var cell = Notebook.CellContaining("words.Take(3)");
         var bigrams = Regex.Matches(cell.Text, @"^(..)   p = ([\d.]+)   log p = (-[\d.]+)$", RegexOptions.Multiline);
         Assert.Equal([".e", "em", "mm", "ma", "a.", ".o", "ol", "li", "iv", "vi", "ia", "a.", ".a", "av", "va", "a."],
             bigrams.Select(m => m.Groups[1].Value).Take(16));
@@ -15,41 +15,38 @@ public sealed class Notebook04Tests() : NotebookTests("04-the-loss.ipynb")
     }
 
     [Fact]
-    public async Task TheProductOfProbabilitiesUnderflowsButTheSumOfLogsDoesNot()
+    public void TheProductOfProbabilitiesUnderflowsButTheSumOfLogsDoesNot()
     {
-        var notebook = await Executed();
-        Assert.Equal(0, notebook.FindNumber(@"after \d+ bigrams \(the first \d+ names\) the product is (\S+)"));
-        var sum = notebook.FindNumber(@"sum of the 16 logs:\s+(-[\d.]+)");
-        Assert.Equal(sum, notebook.FindNumber(@"log of the product:\s+(-[\d.]+)"));
+        Assert.Equal(0, Notebook.FindNumber(@"after \d+ bigrams \(the first \d+ names\) the product is (\S+)"));
+        var sum = Notebook.FindNumber(@"sum of the 16 logs:\s+(-[\d.]+)");
+        Assert.Equal(sum, Notebook.FindNumber(@"log of the product:\s+(-[\d.]+)"));
     }
 
     [Fact]
-    public async Task TheLessonsLoopPrints2Point4544WhereTheExactMeanIs2Point4546()
+    public void TheLessonsLoopPrints2Point4544WhereTheExactMeanIs2Point4546()
     {
-        var notebook = await Executed();
-        notebook.Find(@"bigrams n = 228,146");
-        Assert.Equal(-559951.5625, notebook.FindNumber(@"^log likelihood = (-[\d.]+)"));
-        Assert.Equal(2.4544, notebook.FindNumber(@"average negative log likelihood = ([\d.]+)"));
-        Assert.Equal(0.0625, notebook.FindNumber(@"spacing of float32 numbers near the total: ([\d.]+)"));
-        Assert.Equal(2.4546, notebook.FindNumber(@"average NLL from the double sum:\s+([\d.]+)"));
-        notebook.Find(@"the library's P equals ours: True");
-        Assert.Equal(2.4546, notebook.FindNumber(@"Evaluation.Nll: ([\d.]+)"));
+        Notebook.Find(@"bigrams n = 228,146");
+        Assert.Equal(-559951.5625, Notebook.FindNumber(@"^log likelihood = (-[\d.]+)"));
+        Assert.Equal(2.4544, Notebook.FindNumber(@"average negative log likelihood = ([\d.]+)"));
+        Assert.Equal(0.0625, Notebook.FindNumber(@"spacing of float32 numbers near the total: ([\d.]+)"));
+        Assert.Equal(2.4546, Notebook.FindNumber(@"average NLL from the double sum:\s+([\d.]+)"));
+        Notebook.Find(@"the library's P equals ours: True");
+        Assert.Equal(2.4546, Notebook.FindNumber(@"Evaluation.Nll: ([\d.]+)"));
     }
 
     [Fact]
-    public async Task AndrejqHasAnInfiniteLossWithoutSmoothingAndAFiniteOneWithIt()
+    public void AndrejqHasAnInfiniteLossWithoutSmoothingAndAFiniteOneWithIt()
     {
-        var notebook = await Executed();
-        notebook.Find(@"N\[j, q\] = 0");
-        notebook.Find(@"jq   no smoothing: p = 0.0000  log p = -Infinity");
-        notebook.Find(@"average NLL of andrejq without smoothing: Infinity");
-        Assert.Equal(3.4834, notebook.FindNumber(@"average NLL of andrejq with add-one smoothing: ([\d.]+)"));
+        Notebook.Find(@"N\[j, q\] = 0");
+        Notebook.Find(@"jq   no smoothing: p = 0.0000  log p = -Infinity");
+        Notebook.Find(@"average NLL of andrejq without smoothing: Infinity");
+        Assert.Equal(3.4834, Notebook.FindNumber(@"average NLL of andrejq with add-one smoothing: ([\d.]+)"));
     }
 
     [Fact]
-    public async Task MoreSmoothingRaisesTheLossOnTheNamesTowardsTheUniformGuess()
+    public void MoreSmoothingRaisesTheLossOnTheNamesTowardsTheUniformGuess()
     {
-        var cell = (await Executed()).CellContaining("double[] strengths");
+        var cell = Notebook.CellContaining("double[] strengths");
         var rows = Regex.Matches(cell.Text, @"^\s*([\d.]+)\s+([\d.]+)\s+(Infinity|[\d.]+)$", RegexOptions.Multiline)
             .Select(m => (K: m.Number(1), Names: m.Number(2), Andrejq: m.Groups[3].Value))
             .ToList();
@@ -62,20 +59,19 @@ public sealed class Notebook04Tests() : NotebookTests("04-the-loss.ipynb")
     }
 
     [Fact]
-    public async Task TheModelsParametersAreThe729EntriesOfP()
+    public void TheModelsParametersAreThe729EntriesOfP()
     {
-        (await Executed()).Find(@"^P: 27×27 Float32, 729 parameters; row '\.' sums to 1\.0000$");
+        Notebook.Find(@"^P: 27×27 Float32, 729 parameters; row '\.' sums to 1\.0000$");
     }
 
     [Fact]
-    public async Task TheLossIsACrossEntropyWhoseFloorIsTheConditionalEntropy()
+    public void TheLossIsACrossEntropyWhoseFloorIsTheConditionalEntropy()
     {
-        var notebook = await Executed();
-        var crossEntropy = notebook.CellContaining("-(N * P.log())");
+        var crossEntropy = Notebook.CellContaining("-(N * P.log())");
         Assert.Equal(2.4546, crossEntropy.FindNumber(@"-sum\(N \* log P\) / n = ([\d.]+)"));
         Assert.Equal(2.4546, crossEntropy.FindNumber(@"Evaluation.Nll:\s+([\d.]+)"));
 
-        var entropy = notebook.CellContaining("conditionalEntropy =");
+        var entropy = Notebook.CellContaining("conditionalEntropy =");
         var floor = entropy.FindNumber(@"H\(next \| previous\) = ([\d.]+) nats");
         Assert.Equal(2.4540, floor);
         Assert.Equal(floor, entropy.FindNumber(@"loss of the unsmoothed model \(k = 0\) in the table: ([\d.]+)"));
@@ -86,9 +82,9 @@ public sealed class Notebook04Tests() : NotebookTests("04-the-loss.ipynb")
     }
 
     [Fact]
-    public async Task PerplexityAndBitsPerCharacterOfTheGuessTheModelAndTheFloor()
+    public void PerplexityAndBitsPerCharacterOfTheGuessTheModelAndTheFloor()
     {
-        var cell = (await Executed()).CellContaining("Math.Exp(value)");
+        var cell = Notebook.CellContaining("Math.Exp(value)");
         var rows = Regex.Matches(cell.Text, @"^(.+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value.Trim(), m => (Nll: m.Number(2), Perplexity: m.Number(3), Bits: m.Number(4)));
         Assert.Equal(["uniform guess", "counting model, k = 1", "the floor, k = 0"], rows.Keys);
@@ -103,9 +99,9 @@ public sealed class Notebook04Tests() : NotebookTests("04-the-loss.ipynb")
     }
 
     [Fact]
-    public async Task TheSmoothingChartIsAPlotlyChart()
+    public void TheSmoothingChartIsAPlotlyChart()
     {
-        var cell = (await Executed()).CellContaining("Chart.Combine");
+        var cell = Notebook.CellContaining("Chart.Combine");
         var html = Assert.Single(cell.Html);
         Assert.Contains("Plotly.newPlot", html);
         Assert.Contains("andrejq", html);

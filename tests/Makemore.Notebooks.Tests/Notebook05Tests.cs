@@ -4,52 +4,49 @@ namespace Makemore.Notebooks.Tests;
 public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
 {
     [Fact]
-    public async Task EmmaGivesTheLessonsInputsAndLabels()
+    public void EmmaGivesTheLessonsInputsAndLabels()
     {
-        var notebook = await Executed();
-        notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   \(Int64\)");
-        var oneHot = notebook.CellContaining("F.one_hot(xs, num_classes: 27)");
+        Notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   \(Int64\)");
+        var oneHot = Notebook.CellContaining("F.one_hot(xs, num_classes: 27)");
         oneHot.Find(@"xenc: 5×27 Float32");
         oneHot.Find(@"position of the 1 in each row: \[0, 5, 13, 13, 1\]");
     }
 
     [Fact]
-    public async Task TheOneHotMatrixAndTheWeightComparisonAreDrawnAsHeatmaps()
+    public void TheOneHotMatrixAndTheWeightComparisonAreDrawnAsHeatmaps()
     {
-        var notebook = await Executed();
         foreach (var source in new[] { "MatrixHeatmap.Of(xenc", "MatrixHeatmap.SideBySide" })
         {
-            var html = Assert.Single(notebook.CellContaining(source).Html);
+            var html = Assert.Single(Notebook.CellContaining(source).Html);
             Assert.Contains("Plotly.newPlot", html);
             Assert.Contains("\"type\":\"heatmap\"", html);
         }
     }
 
     [Fact]
-    public async Task AOneHotRowTimesWPicksARowOfW()
+    public void AOneHotRowTimesWPicksARowOfW()
     {
-        var cell = (await Executed()).CellContaining("var logits = xenc.matmul(W);");
+        var cell = Notebook.CellContaining("var logits = xenc.matmul(W);");
         var product = cell.FindNumber(@"logits\[3, 13\] = (-?[\d.]+)");
         Assert.Equal(product, cell.FindNumber(@"\.sum\(\) = (-?[\d.]+)"));
         Assert.Equal(product, cell.FindNumber(@"W\[13, 13\] = (-?[\d.]+)"));
     }
 
     [Fact]
-    public async Task ASingleNeuronGivesOneOutputPerExampleTheWeightOfItsInput()
+    public void ASingleNeuronGivesOneOutputPerExampleTheWeightOfItsInput()
     {
-        var notebook = await Executed();
-        var cell = notebook.CellContaining("torch.randn(27, 1,");
+        var cell = Notebook.CellContaining("torch.randn(27, 1,");
         cell.Find(@"^xenc @ W: 5×1$");
         var outputs = cell.Find(@"one output per example:\s+\[(.+)\]").Groups[1].Value;
         Assert.Equal(5, outputs.Split(", ").Length);
         Assert.Equal(outputs, cell.Find(@"the weight of each input:\s+\[(.+)\]").Groups[1].Value);
-        notebook.Find(@"^W: 27×27, 729 weights$");
+        Notebook.Find(@"^W: 27×27, 729 weights$");
     }
 
     [Fact]
-    public async Task LogitsAreLogProbabilitiesUpToOneConstantPerRow()
+    public void LogitsAreLogProbabilitiesUpToOneConstantPerRow()
     {
-        var cell = (await Executed()).CellContaining("probs.log() - logits");
+        var cell = Notebook.CellContaining("probs.log() - logits");
         double[] Numbers(string label) => cell.Find($@"^{Regex.Escape(label)}\s+\[(.+)\]$").Groups[1].Value.Split(", ").Select(OutputNumbers.Parse).ToArray();
         var rowZero = Numbers("probs.log() - logits, row 0, first five entries:");
         Assert.All(rowZero, v => Assert.Equal(rowZero[0], v));
@@ -63,9 +60,9 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
     }
 
     [Fact]
-    public async Task SquaredErrorStopsPushingWhenTheModelIsConfidentlyWrong()
+    public void SquaredErrorStopsPushingWhenTheModelIsConfidentlyWrong()
     {
-        var cell = (await Executed()).CellContaining("LossAndGradient(a,");
+        var cell = Notebook.CellContaining("LossAndGradient(a,");
         var rows = Regex.Matches(cell.Text, @"^\s*(\d+)\s+(\S+)\s+([\d.]+)\s+(-[\d.]+)\s+([\d.]+)\s+(-[\d.]+)$", RegexOptions.Multiline)
             .Select(m => (A: m.Number(1), PLabel: m.Number(2), Nll: m.Number(3), NllGradient: m.Number(4), Squared: m.Number(5), SquaredGradient: m.Number(6)))
             .ToList();
@@ -82,45 +79,44 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
     }
 
     [Fact]
-    public async Task TheSeededNetworksLossOnEmmaIs3Point7693EveryWayItIsComputed()
+    public void TheSeededNetworksLossOnEmmaIs3Point7693EveryWayItIsComputed()
     {
-        var notebook = await Executed();
-        var examples = Regex.Matches(notebook.CellContaining("var nlls = torch.zeros(5);").Text,
+        var examples = Regex.Matches(Notebook.CellContaining("var nlls = torch.zeros(5);").Text,
             @"bigram (..)   input\s+(\d+)  label\s+(\d+)   p\(label\) = ([\d.]+)   log likelihood = (-[\d.]+)   NLL = ([\d.]+)");
         Assert.Equal([".e", "em", "mm", "ma", "a."], examples.Select(m => m.Groups[1].Value));
         Assert.Equal(3.7693, Math.Round(examples.Average(m => m.Number(6)), 4));
-        Assert.Equal(3.7693, notebook.FindNumber(@"average NLL \(the loss\) = ([\d.]+)"));
-        Assert.Equal(3.7693, notebook.FindNumber(@"vectorised:\s+([\d.]+)"));
-        Assert.Equal(3.7693, notebook.FindNumber(@"NeuralForward.ManualNll:\s+([\d.]+)"));
-        Assert.Equal(3.7693, notebook.FindNumber(@"F.cross_entropy:\s+([\d.]+)"));
+        Assert.Equal(3.7693, Notebook.FindNumber(@"average NLL \(the loss\) = ([\d.]+)"));
+        Assert.Equal(3.7693, Notebook.FindNumber(@"vectorised:\s+([\d.]+)"));
+        Assert.Equal(3.7693, Notebook.FindNumber(@"NeuralForward.ManualNll:\s+([\d.]+)"));
+        Assert.Equal(3.7693, Notebook.FindNumber(@"F.cross_entropy:\s+([\d.]+)"));
     }
 
     [Fact]
-    public async Task BackwardFillsTheGradientOfTheUsedRowsAndOneStepLowersTheLoss()
+    public void BackwardFillsTheGradientOfTheUsedRowsAndOneStepLowersTheLoss()
     {
-        var notebook = await Executed();
-        notebook.Find(@"W:    requires_grad = True, leaf = True");
-        notebook.Find(@"loss: requires_grad = True, leaf = False");
-        notebook.Find(@"W.grad before the backward pass: null");
-        notebook.Find(@"rows with a non-zero gradient: 0 '\.', 1 'a', 5 'e', 13 'm'$");
-        Assert.True(notebook.FindNumber(@"W.grad\[0, 5\] = (-?[\d.]+)") < 0);
-        Assert.True(notebook.FindNumber(@"W.grad\[0, 1\] = (-?[\d.]+)") > 0);
-        Assert.Equal(3.7492, notebook.FindNumber(@"loss after one step: ([\d.]+)"));
+        var forward = Notebook.CellContaining("this time TorchSharp records them");
+        forward.Find(@"W:    requires_grad = True, leaf = True");
+        forward.Find(@"loss: requires_grad = True, leaf = False");
+        forward.Find(@"W.grad before the backward pass: null");
+        var backward = Notebook.CellContaining("var rowsWithGradient");
+        backward.Find(@"rows with a non-zero gradient: 0 '\.', 1 'a', 5 'e', 13 'm'$");
+        Assert.True(backward.FindNumber(@"W.grad\[0, 5\] = (-?[\d.]+)") < 0);
+        Assert.True(backward.FindNumber(@"W.grad\[0, 1\] = (-?[\d.]+)") > 0);
+        Assert.Equal(3.7492, Notebook.FindNumber(@"loss after one step: ([\d.]+)"));
     }
 
     [Fact]
-    public async Task TheWholeDataSetHas228146Examples()
+    public void TheWholeDataSetHas228146Examples()
     {
-        var notebook = await Executed();
-        notebook.Find(@"number of examples: 228,146$");
-        notebook.Find(@"the first five: xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]");
-        notebook.Find(@"same as section 1's loop over all names: True");
+        Notebook.Find(@"number of examples: 228,146$");
+        Notebook.Find(@"the first five: xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]");
+        Notebook.Find(@"same as section 1's loop over all names: True");
     }
 
     [Fact]
-    public async Task TrainingGivesTheLessonsLosses()
+    public void TrainingGivesTheLessonsLosses()
     {
-        var cell = (await Executed()).CellContaining("W.add_(W.grad!, alpha: -50);");
+        var cell = Notebook.CellContaining("W.add_(W.grad!, alpha: -50);");
         var steps = Regex.Matches(cell.Text, @"^step\s+(\d+): loss ([\d.]+)   average NLL ([\d.]+)   perplexity ([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => (Loss: m.Number(2), Nll: m.Number(3), Perplexity: m.Number(4)));
         int[] printedSteps = [1, .. Enumerable.Range(1, 10).Select(i => 10 * i)];
@@ -140,10 +136,9 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
     }
 
     [Fact]
-    public async Task TheLibrarysCountStatisticsTrainingRetracesTheLoopAndLevelsOff()
+    public void TheLibrarysCountStatisticsTrainingRetracesTheLoopAndLevelsOff()
     {
-        var notebook = await Executed();
-        var cell = notebook.CellContaining("net300.Train(bigramCounts.ToExamples()");
+        var cell = Notebook.CellContaining("net300.Train(bigramCounts.ToExamples()");
         cell.Find(@"^228,146 examples, 627 distinct bigrams$");
         Assert.True(cell.FindNumber(@"largest difference to our losses over the first 100 steps: (\S+)") < 1e-5);
         double LossAt(int step) => cell.FindNumber($@"^library, step\s+{step}: loss ([\d.]+)   average NLL [\d.]+   perplexity [\d.]+$");
@@ -154,15 +149,15 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
         Assert.True(at100 > at200 && at200 > at300);
         Assert.True(at100 - at200 > 4 * (at200 - at300), "the loss levels off");
 
-        var curve = Assert.Single(notebook.CellContaining("LossCurve.Of").Html);
+        var curve = Assert.Single(Notebook.CellContaining("LossCurve.Of").Html);
         Assert.Contains("Plotly.newPlot", curve);
         Assert.Contains("steps 100 to 300", curve);
     }
 
     [Fact]
-    public async Task TheLessonsLastPrintedLossIsOurLossAtStep267()
+    public void TheLessonsLastPrintedLossIsOurLossAtStep267()
     {
-        var cell = (await Executed()).CellContaining("lessonsLastLoss = 2.481828");
+        var cell = Notebook.CellContaining("lessonsLastLoss = 2.481828");
         cell.Find(@"^the lesson's last printed loss: 2\.481828$");
         var match = cell.Find(@"^closest of our 300 steps: step (\d+), loss ([\d.]+)$");
         Assert.Equal(267, match.Number(1));
@@ -174,10 +169,9 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
     }
 
     [Fact]
-    public async Task TheTrainedNetworkComesCloseToTheCountingModel()
+    public void TheTrainedNetworkComesCloseToTheCountingModel()
     {
-        var notebook = await Executed();
-        var rows = Regex.Matches(notebook.CellContaining("var rawCounts =").Text, @"^(the .+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
+        var rows = Regex.Matches(Notebook.CellContaining("var rawCounts =").Text, @"^(the .+?)\s{2,}([\d.]+)\s+([\d.]+)\s+([\d.]+)$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => (Nll: m.Number(2), Perplexity: m.Number(3), Bits: m.Number(4)));
         Assert.Equal(["the network after 100 steps", "the network after 300 steps", "the counting model (k = 1)", "the raw counts (k = 0)"], rows.Keys);
         Assert.Equal((2.4546, 11.64, 3.541), rows["the counting model (k = 1)"]);
@@ -188,13 +182,13 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
             Assert.Equal(Math.Exp(r.Nll), r.Perplexity, 0.01);
             Assert.Equal(r.Nll / Math.Log(2), r.Bits, 0.001);
         });
-        Assert.True(notebook.FindNumber(@"correlation of the two centred matrices: ([\d.]+)") > 0.9);
+        Assert.True(Notebook.FindNumber(@"correlation of the two centred matrices: ([\d.]+)") > 0.9);
     }
 
     [Fact]
-    public async Task RegularisationFlattensTheRowsWithFewExamplesMost()
+    public void RegularisationFlattensTheRowsWithFewExamplesMost()
     {
-        var cell = (await Executed()).CellContaining("var netP = net300.Probabilities");
+        var cell = Notebook.CellContaining("var netP = net300.Probabilities");
         var kept = Regex.Matches(cell.Text, @"row '(.)':\s+[\d,]+ examples, the network keeps (\d+)% of the spread")
             .ToDictionary(m => m.Groups[1].Value, m => m.Number(2));
         Assert.Equal(["a", "e", "i", "x", "w", "f"], kept.Keys);
@@ -203,30 +197,29 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
     }
 
     [Fact]
-    public async Task TheNetworkAtTheLessonsStepSamplesTheLessonsFiveNames()
+    public void TheNetworkAtTheLessonsStepSamplesTheLessonsFiveNames()
     {
-        var notebook = await Executed();
         // The names the lesson's network printed; after the lesson's 100 steps ours differs in the fourth.
         string[] lessonNames = ["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchthizarie."];
         string[] after100 = ["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."];
-        var sampled = notebook.CellContaining("LessonSampler.Draw(p, g)").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var sampled = Notebook.CellContaining("LessonSampler.Draw(p, g)").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(after100, sampled);
-        notebook.Find($"^network after 100 steps: {Regex.Escape(string.Join("  ", after100))}$");
-        notebook.Find($"^network after 267 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
-        notebook.Find($"^network after 300 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
-        notebook.Find(@"counting model \(k = 1\):  mor\.  axx\.  minaymoryles\.  kondlaisah\.  anchshizarie\.$");
+        Notebook.Find($"^network after 100 steps: {Regex.Escape(string.Join("  ", after100))}$");
+        Notebook.Find($"^network after 267 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
+        Notebook.Find($"^network after 300 steps: {Regex.Escape(string.Join("  ", lessonNames))}$");
+        Notebook.Find(@"counting model \(k = 1\):  mor\.  axx\.  minaymoryles\.  kondlaisah\.  anchshizarie\.$");
 
         // Trained longer, the network draws more of the counting model's names from the same seed.
-        string[] Names(string label) => notebook.Find($@"^{Regex.Escape(label)}:\s+(.+)$").Groups[1].Value.Split("  ");
+        string[] Names(string label) => Notebook.Find($@"^{Regex.Escape(label)}:\s+(.+)$").Groups[1].Value.Split("  ");
         var counting = Names("counting model (k = 1)");
         int SameAsCounting(string label) => Names(label).Zip(counting).Count(pair => pair.First == pair.Second);
         Assert.True(SameAsCounting("network after 300 steps") > SameAsCounting("network after 100 steps"));
     }
 
     [Fact]
-    public async Task TheCountTableGrowsAs27ToTheContextLengthWhileTheDataDoesNot()
+    public void TheCountTableGrowsAs27ToTheContextLengthWhileTheDataDoesNot()
     {
-        var cell = (await Executed()).CellContaining("table rows 27^(n-1)");
+        var cell = Notebook.CellContaining("table rows 27^(n-1)");
         var rows = Regex.Matches(cell.Text, @"^\s*(\d)\s+([\d,]+)\s+([\d,]+)\s+([\d,]+)\s+([\d,]+)$", RegexOptions.Multiline)
             .Select(m => (N: (int)m.Number(1), Rows: m.Number(2), Cells: m.Number(3), Seen: m.Number(4), Weights: m.Number(5)))
             .ToList();

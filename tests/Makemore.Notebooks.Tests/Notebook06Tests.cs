@@ -4,12 +4,11 @@ namespace Makemore.Notebooks.Tests;
 public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb")
 {
     [Fact]
-    public async Task TheForwardPassOnEmmaIsTheLessons()
+    public void TheForwardPassOnEmmaIsTheLessons()
     {
-        var notebook = await Executed();
-        notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   n = 5 examples");
+        var cell = Notebook.CellContaining("var loss = nll + reg;");
+        Notebook.Find(@"xs = \[0, 5, 13, 13, 1\]   ys = \[5, 13, 13, 1, 0\]   n = 5 examples");
         // Notebook 05's (and PyTorch's) 3.7693 on emma, plus the regularisation term.
-        var cell = notebook.CellContaining("var loss = nll + reg;");
         Assert.Equal(3.7693, cell.FindNumber(@"\(nll ([\d.]+) \+"));
         var reg = cell.FindNumber(@"\+ reg ([\d.]+)\)");
         Assert.InRange(reg, 0.001, 0.1);
@@ -17,9 +16,9 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     }
 
     [Fact]
-    public async Task TheGraphCellShowsAnSvgPictureWithANodePerOperation()
+    public void TheGraphCellShowsAnSvgPictureWithANodePerOperation()
     {
-        var cell = (await Executed()).CellContaining("new ComputationGraph()");
+        var cell = Notebook.CellContaining("new ComputationGraph()");
         var output = Assert.Single(cell.Outputs);
         Assert.Equal("display_data", (string?)output["output_type"]);
         var svgText = string.Concat(output["data"]!["image/svg+xml"]!.AsArray().Select(l => (string?)l));
@@ -47,27 +46,26 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     }
 
     [Fact]
-    public async Task EveryHandMadeGradientOnEmmaIsAutogradsWithin1EMinus6()
+    public void EveryHandMadeGradientOnEmmaIsAutogradsWithin1EMinus6()
     {
-        var notebook = await Executed();
-        var cells = notebook.CodeCells.Where(c => c.Source.Contains("Diff(", StringComparison.Ordinal)).ToList();
+        var cells = Notebook.CodeCells.Where(c => c.Source.Contains("Diff(", StringComparison.Ordinal)).ToList();
         var differences = cells.SelectMany(c => Regex.Matches(c.Stdout, @"difference to autograd: ([^\n]+)").Select(m => m.Groups[1].Value))
             .SelectMany(text => Regex.Matches(text, @"(?<![\w.])(\d[\d.E+-]*)").Select(m => OutputNumbers.Parse(m.Groups[1].Value)))
             .ToList();
         // dlogpMean and dlogp, dp, dprobs, dcountsSum, dcounts, dlogits
         Assert.Equal(7, differences.Count);
         Assert.All(differences, d => Assert.InRange(d, 0, 1e-6));
-        notebook.Find(@"dlogp = \[-0\.2, -0\.2, -0\.2, -0\.2, -0\.2\]");
-        notebook.Find(@"non-zero entries: 5 \(one per example\)");
-        notebook.Find(@"rows of dW the data reaches: 0 '\.', 1 'a', 5 'e', 13 'm'$");
-        Assert.InRange(notebook.FindNumber(@"largest \|dW - W.grad\| on emma: (\S+)"), 0, 1e-6);
-        notebook.Find(@"on emma: \S+   \(at most 1e-6: True\)");
+        Notebook.Find(@"dlogp = \[-0\.2, -0\.2, -0\.2, -0\.2, -0\.2\]");
+        Notebook.Find(@"non-zero entries: 5 \(one per example\)");
+        Notebook.Find(@"rows of dW the data reaches: 0 '\.', 1 'a', 5 'e', 13 'm'$");
+        Assert.InRange(Notebook.FindNumber(@"largest \|dW - W.grad\| on emma: (\S+)"), 0, 1e-6);
+        Notebook.Find(@"on emma: \S+   \(at most 1e-6: True\)");
     }
 
     [Fact]
-    public async Task TheFusedFormMatchesTheChainAndCrossEntropy()
+    public void TheFusedFormMatchesTheChainAndCrossEntropy()
     {
-        var cell = (await Executed()).CellContaining("var dlogitsFused");
+        var cell = Notebook.CellContaining("var dlogitsFused");
         Assert.InRange(cell.FindNumber(@"the chain of section 2\): (\S+)"), 0, 1e-6);
         Assert.InRange(cell.FindNumber(@"\(autograd\):\s+(\S+)"), 0, 1e-6);
         Assert.InRange(cell.FindNumber(@"cross_entropy's gradient\|:\s+(\S+)"), 0, 1e-6);
@@ -75,13 +73,12 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     }
 
     [Fact]
-    public async Task FiniteDifferencesAgreeWithWGradInRowsEmmaUsesAndInRowsItDoesNot()
+    public void FiniteDifferencesAgreeWithWGradInRowsEmmaUsesAndInRowsItDoesNot()
     {
-        var notebook = await Executed();
-        var byHand = notebook.Find(@"central difference = (-?[\d.]+)   W.grad\[0, 5\] = (-?[\d.]+)");
+        var byHand = Notebook.Find(@"central difference = (-?[\d.]+)   W.grad\[0, 5\] = (-?[\d.]+)");
         Assert.Equal(byHand.Number(2), byHand.Number(1), 6);
 
-        var cell = notebook.CellContaining("GradientCheck.CentralDifference(Loss64");
+        var cell = Notebook.CellContaining("GradientCheck.CentralDifference(Loss64");
         var rows = Regex.Matches(cell.Stdout, @"^W\[(.),(.)\]\s+(yes|no)\s+(\S+)\s+(\S+)\s+(\S+)$", RegexOptions.Multiline);
         Assert.Equal(10, rows.Count);
         Assert.Equal(6, rows.Count(m => m.Groups[3].Value == "yes"));
@@ -102,9 +99,9 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     }
 
     [Fact]
-    public async Task CallingBackwardTwiceDoublesTheGradient()
+    public void CallingBackwardTwiceDoublesTheGradient()
     {
-        var cell = (await Executed()).CellContaining("loss2.backward(retain_graph: true);");
+        var cell = Notebook.CellContaining("loss2.backward(retain_graph: true);");
         var match = cell.Find(@"after one backward\(\): (-?[\d.]+), after two: (-?[\d.]+)");
         Assert.Equal(2 * match.Number(1), match.Number(2), 5);
         Assert.NotEqual(0, match.Number(1));
@@ -112,12 +109,11 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     }
 
     [Fact]
-    public async Task TheHandMadeGradientOnAllExamplesIsAutogradsWithin1EMinus6()
+    public void TheHandMadeGradientOnAllExamplesIsAutogradsWithin1EMinus6()
     {
-        var notebook = await Executed();
-        Assert.Equal(0, notebook.FindNumber(@"emma: loss [\d.]+, largest \|dW - the cells' dW\| = (\S+)"));
-        notebook.Find(@"^228,146 examples, xenc 228,146×27$");
-        var cell = notebook.CellContaining("var (handLoss, handdW) = LossAndGradient(W, xenc, ys);");
+        Assert.Equal(0, Notebook.FindNumber(@"emma: loss [\d.]+, largest \|dW - the cells' dW\| = (\S+)"));
+        Notebook.Find(@"^228,146 examples, xenc 228,146×27$");
+        var cell = Notebook.CellContaining("var (handLoss, handdW) = LossAndGradient(W, xenc, ys);");
         // Notebook 05's (and PyTorch's) first full-batch loss.
         Assert.Equal(3.7686, cell.FindNumber(@"loss: autograd ([\d.]+)"));
         Assert.Equal(3.7686, cell.FindNumber(@", ours ([\d.]+)"));
@@ -125,9 +121,9 @@ public sealed class Notebook06Tests() : NotebookTests("06-backprop-by-hand.ipynb
     }
 
     [Fact]
-    public async Task TenStepsWithoutAutogradGiveTheAutogradLoopsLosses()
+    public void TenStepsWithoutAutogradGiveTheAutogradLoopsLosses()
     {
-        var cell = (await Executed()).CellContaining("var Wnograd = torch.randn");
+        var cell = Notebook.CellContaining("var Wnograd = torch.randn");
         cell.Find(@"W requires_grad: True; Wnograd requires_grad: False");
         var steps = Regex.Matches(cell.Stdout, @"^\s+(\d+)   ([\d.]+)   ([\d.]+)$", RegexOptions.Multiline);
         Assert.Equal(Enumerable.Range(1, 10), steps.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));

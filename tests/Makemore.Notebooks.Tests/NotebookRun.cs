@@ -36,9 +36,25 @@ public static class NotebookRun
     }
 }
 
-/// <summary>The tests of one notebook of the series: every test reads the notebook's one executed copy.</summary>
-public abstract class NotebookTests(string notebook)
+/// <summary>
+/// The tests of one notebook of the series: every test reads the notebook's one executed copy, <see cref="Notebook"/>,
+/// which xunit waits for before the test starts (so the tests themselves need not be async).
+/// </summary>
+public abstract class NotebookTests(string notebook) : IAsyncLifetime
 {
+    ExecutedNotebook? executed;
+
     /// <summary>The notebook, executed once per test process (<see cref="NotebookRun.ExecuteAsync"/>).</summary>
-    protected Task<ExecutedNotebook> Executed() => NotebookRun.ExecuteAsync(notebook);
+    protected ExecutedNotebook Notebook =>
+        executed ?? throw new InvalidOperationException($"{notebook} is read before xunit initialised the test class.");
+
+    /// <inheritdoc/>
+    public async ValueTask InitializeAsync() => executed = await NotebookRun.ExecuteAsync(notebook);
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 }

@@ -11,9 +11,7 @@ public sealed class NotebookRunTests : IDisposable
     public async Task TestsReadEachCellsOutputsAndFindValuesByPattern()
     {
         var path = Write(folder["harness-values.ipynb"],
-            Markdown("# Values"),
-            Code("Console.WriteLine(\"words: 32033\");\nConsole.WriteLine(\"loss = 2.4544\");"),
-            Code("display(\"shortest: 2, longest: 15\");\n\"done\""));
+            [.. HeadingAndPrintedValues("# Values"), Code("display(\"shortest: 2, longest: 15\");\n\"done\"")]);
 
         var notebook = await NotebookRun.ExecuteAsync(path);
 

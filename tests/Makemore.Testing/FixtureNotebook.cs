@@ -36,6 +36,13 @@ public static class FixtureNotebook
         ["source"] = source,
     };
 
+    /// <summary>
+    /// A markdown <paramref name="heading"/>, then a code cell that prints "words: 32033" and "loss = 2.4544": values
+    /// for a fixture's tests to find in its outputs.
+    /// </summary>
+    public static JsonObject[] HeadingAndPrintedValues(string heading) =>
+        [Markdown(heading), Code("Console.WriteLine(\"words: 32033\");\nConsole.WriteLine(\"loss = 2.4544\");")];
+
     /// <summary>Writes a notebook with <paramref name="cells"/> to <paramref name="path"/> and returns the path.</summary>
     public static string Write(string path, params JsonObject[] cells)
     {

@@ -22,6 +22,13 @@ public static class NamesData
         return words;
     }
 
+    /// <summary>The words of names.txt and their vocabulary (skipping the test when names.txt is not available).</summary>
+    public static (IReadOnlyList<string> Words, Vocabulary Vocabulary) WordsAndVocabularyOrSkip()
+    {
+        var words = WordsOrSkip();
+        return (words, Vocabulary.FromWords(words));
+    }
+
     /// <summary>The lesson's vocabulary ('.', a … z) without needing names.txt.</summary>
     public static Vocabulary Alphabet { get; } = Vocabulary.FromWords(["abcdefghijklmnopqrstuvwxyz"]);
 }

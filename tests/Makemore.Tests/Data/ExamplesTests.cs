@@ -49,8 +49,7 @@ public class ExamplesTests
     [Fact]
     public void NamesHave228146Examples()
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         foreach (var order in new[] { 1, 2, 3, 6 })
         {
             using var examples = Examples.Of(words, vocabulary, order);

@@ -5,49 +5,47 @@ namespace Makemore.Tests.Data;
 public class NGramCountsTests
 {
     static readonly string[] Words = ["emma", "ava", "anna", "ella"];
+    static readonly Vocabulary Letters = Vocabulary.FromWords(Words);
 
     [Fact]
     public void CountsEachDistinctPairOnceSortedByContextThenNext()
     {
-        var vocabulary = Vocabulary.FromWords(Words);
-        var counts = NGramCounts.Of(Words, vocabulary, order: 2);
+        var counts = NGramCounts.Of(Words, Letters, order: 2);
         Assert.Equal(Words.Sum(w => w.Length + 1), counts.Total);
         Assert.Equal(counts.Total, counts.Counts.Sum());
-        var keys = counts.Contexts.Zip(counts.Next, (c, n) => c * vocabulary.Size + n).ToList();
+        var keys = counts.Contexts.Zip(counts.Next, (c, n) => c * Letters.Size + n).ToList();
         Assert.Equal(keys.Order(), keys);
         Assert.Equal(keys.Count, keys.Distinct().Count());
         // "a." ends ava, anna and ella, and emma
-        var a = vocabulary.Encode('a');
-        var index = keys.IndexOf(a * vocabulary.Size + 0);
+        var a = Letters.Encode('a');
+        var index = keys.IndexOf(a * Letters.Size + 0);
         Assert.Equal(4, counts.Counts[index]);
     }
 
     [Fact]
     public void AgreesWithTheCountTableAtEveryOrder()
     {
-        var vocabulary = Vocabulary.FromWords(Words);
         foreach (var order in new[] { 1, 2, 3, 5 })
         {
-            var counts = NGramCounts.Of(Words, vocabulary, order);
-            using var table = CountingModel.CountTable(Words, vocabulary, order);
+            var counts = NGramCounts.Of(Words, Letters, order);
+            using var table = CountingModel.CountTable(Words, Letters, order);
             var dense = table.data<int>().ToArray();
             Assert.Equal(dense.Count(c => c > 0), counts.Distinct);
             for (var i = 0; i < counts.Distinct; i++)
-                Assert.Equal(dense[counts.Contexts[i] * vocabulary.Size + counts.Next[i]], counts.Counts[i]);
+                Assert.Equal(dense[counts.Contexts[i] * Letters.Size + counts.Next[i]], counts.Counts[i]);
         }
     }
 
     [Fact]
     public void WeightedExamplesStandForAllExamples()
     {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using var weighted = NGramCounts.Of(Words, vocabulary, order: 3).ToExamples();
+        using var weighted = NGramCounts.Of(Words, Letters, order: 3).ToExamples();
         Assert.NotNull(weighted.Weights);
         Assert.Equal(Words.Sum(w => w.Length + 1), weighted.TotalWeight);
         Assert.Equal([weighted.Count, 2L], weighted.X.shape);
         // the first row: context "..", followed by 'a' (ava, anna) twice
         Assert.Equal([0L, 0], weighted.X[0].data<long>().ToArray());
-        Assert.Equal(vocabulary.Encode('a'), weighted.Y[0].item<long>());
+        Assert.Equal(Letters.Encode('a'), weighted.Y[0].item<long>());
         Assert.Equal(2f, weighted.Weights![0].item<float>());
     }
 

@@ -12,14 +12,12 @@ public class ContextNetTests
     [Fact]
     public void StartsFromRandomWeightsWithOneRowPerContext()
     {
-        using var g1 = new Generator(2147483647);
-        using var g2 = new Generator(2147483647);
-        using var bigram = ContextNet.Create(NamesData.Alphabet, order: 2, g1);
-        using var expected = randn(27, 27, generator: g2);
+        using var bigram = Seeded.ContextNet(NamesData.Alphabet, order: 2, seed: 2147483647);
+        using var expected = Seeded.Randn(27, 27, seed: 2147483647);
         Assert.True(bigram.W.Equals(expected));
-        using var trigram = ContextNet.Create(NamesData.Alphabet, order: 3, g1);
+        using var trigram = Seeded.ContextNet(NamesData.Alphabet, order: 3, seed: 1);
         Assert.Equal([729L, 27], trigram.W.shape);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ContextNet.Create(NamesData.Alphabet, order: 1, g1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Seeded.ContextNet(NamesData.Alphabet, order: 1, seed: 1));
         using var wrong = zeros(54, 27);
         Assert.Throws<ArgumentException>(() => ContextNet.FromWeights(NamesData.Alphabet, 3, wrong));
     }
@@ -27,8 +25,7 @@ public class ContextNetTests
     [Fact]
     public void LogitsAreTheOneHotOfTheContextIndexTimesW()
     {
-        using var g = new Generator(7);
-        using var model = ContextNet.Create(NamesData.Alphabet, order: 3, g);
+        using var model = Seeded.ContextNet(NamesData.Alphabet, order: 3, seed: 7);
         using var contexts = tensor(new long[] { 0, 0, 0, 5, 5, 13, 26, 26 }, [4, 2]);
         using var logits = model.Logits(contexts);
         using var index = tensor(new long[] { 0, 5, 5 * 27 + 13, 26 * 27 + 26 });
@@ -46,8 +43,7 @@ public class ContextNetTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var all = Examples.Of(Words, vocabulary, order);
-        using var g = new Generator(2147483647);
-        using var model = ContextNet.Create(vocabulary, order, g);
+        using var model = Seeded.ContextNet(vocabulary, order, seed: 2147483647);
         // The lesson's loop on every example, with autograd, from the same start.
         using var w = model.W.clone().requires_grad_();
         using var rows = ContextIndex.Of(all.X, vocabulary.Size);
@@ -78,8 +74,7 @@ public class ContextNetTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         var counts = NGramCounts.Of(Words, vocabulary, 3);
-        using var g = new Generator(42);
-        using var model = ContextNet.Create(vocabulary, order: 3, g);
+        using var model = Seeded.ContextNet(vocabulary, order: 3, seed: 42);
         model.Train(counts, new TrainingOptions(Steps: 2), cancellation: TestContext.Current.CancellationToken);
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         model.Train(counts, new TrainingOptions(Steps: 50), cancellation: TestContext.Current.CancellationToken);
@@ -96,8 +91,7 @@ public class ContextNetTests
     public void RejectsCountsOfAnotherModelAndBadOptions()
     {
         var vocabulary = Vocabulary.FromWords(Words);
-        using var g = new Generator(42);
-        using var model = ContextNet.Create(vocabulary, order: 2, g);
+        using var model = Seeded.ContextNet(vocabulary, order: 2, seed: 42);
         Assert.Throws<ArgumentException>(() => model.Train(NGramCounts.Of(Words, vocabulary, 3), new TrainingOptions(), cancellation: TestContext.Current.CancellationToken));
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Train(NGramCounts.Of(Words, vocabulary, 2), new TrainingOptions(LearningRate: 0), cancellation: TestContext.Current.CancellationToken));
         Assert.Throws<ArgumentOutOfRangeException>(() =>
@@ -114,8 +108,7 @@ public class ContextNetTests
         Assert.Equal([0.01, 1, 200], result.Points.Select(p => p.Strength));
         Assert.Equal(result.Points.Min(p => p.DevLoss), result.Best.DevLoss);
         // The same point as training one net by hand with that strength.
-        using var g = new Generator(2147483647);
-        using var net = ContextNet.Create(vocabulary, 3, g);
+        using var net = Seeded.ContextNet(vocabulary, 3, seed: 2147483647);
         net.Train(NGramCounts.Of(Words, vocabulary, 3), options with { Regularization = 1 }, cancellation: TestContext.Current.CancellationToken);
         Assert.Equal(Evaluation.Nll(net, Dev), result.Points[1].DevLoss, 1e-6);
         Assert.Equal(Evaluation.Nll(net, Words), result.Points[1].TrainLoss, 1e-6);

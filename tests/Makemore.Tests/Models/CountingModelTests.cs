@@ -103,8 +103,7 @@ public class CountingModelTests
     [Fact]
     public void TheLessonsNumbersOnNames()
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         using var model = CountingModel.Fit(words, vocabulary, order: 2, smoothing: 1);
         Assert.Equal([27L, 27], model.N.shape);
         Assert.Equal(228_146, model.N.sum().item<long>());
@@ -127,8 +126,7 @@ public class CountingModelTests
     [Fact]
     public void AnUnseenBigramIsInfinitelyBadWithoutSmoothing()
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         using var raw = CountingModel.Fit(words, vocabulary, order: 2, smoothing: 0);
         using var smoothed = raw.WithSmoothing(1);
         Assert.Equal(0, raw.N[vocabulary.Encode('j'), vocabulary.Encode('q')].item<int>());

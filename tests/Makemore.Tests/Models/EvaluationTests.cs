@@ -25,8 +25,7 @@ public class EvaluationTests
         using var model = CountingModel.Fit(Words, vocabulary, order: 3, smoothing: 0.1);
         using var distinct = NGramCounts.Of(Words, vocabulary, 3).ToExamples();
         Assert.Equal(Evaluation.Nll(model, Words), Evaluation.Nll(model, distinct), 5);
-        using var g = new Generator(5);
-        using var net = NeuralNGram.Create(vocabulary, 3, g);
+        using var net = Seeded.NeuralNGram(vocabulary, 3, seed: 5);
         Assert.Equal(Evaluation.Nll(net, Words), Evaluation.Nll(net, distinct), 5);
     }
 
@@ -35,8 +34,7 @@ public class EvaluationTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, 2);
-        using var g = new Generator(5);
-        using var net = NeuralNGram.Create(vocabulary, 2, g);
+        using var net = Seeded.NeuralNGram(vocabulary, 2, seed: 5);
         using var loss = net.Loss(examples, regularization: 0);
         Assert.Equal(loss.item<float>(), Evaluation.Nll(net, examples), 5);
     }
@@ -81,13 +79,11 @@ public class EvaluationTests
     [InlineData(5)]
     public void CountStatisticsScoreLikeEveryExampleOnNames(int order)
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         using var counting = CountingModel.Fit(words, vocabulary, order, smoothing: 0.1);
         AssertSameNll(counting, words);
         if (order < 2) return;
-        using var g = new Generator(2147483647);
-        using var net = NeuralNGram.Create(vocabulary, order, g);
+        using var net = Seeded.NeuralNGram(vocabulary, order, seed: 2147483647);
         net.Train(NGramCounts.Of(words, vocabulary, order), new TrainingOptions(Steps: 5, LearningRate: NeuralNGram.DefaultLearningRate(order)),
             cancellation: TestContext.Current.CancellationToken);
         AssertSameNll(net, words);
@@ -103,8 +99,7 @@ public class EvaluationTests
         AssertSameNll(unigram, words);
         using var bigram = CountingModel.Fit(words, vocabulary, 2, smoothing: 0.5);
         AssertSameNll(bigram, words);
-        using var g = new Generator(7);
-        using var trigram = NeuralNGram.Create(vocabulary, 3, g);
+        using var trigram = Seeded.NeuralNGram(vocabulary, 3, seed: 7);
         Assert.True(NGramCounts.Of(words, vocabulary, 3).Contexts.Distinct().Count() > (1 << 22) / vocabulary.Size, "the contexts fill more than one batch");
         AssertSameNll(trigram, words);
     }

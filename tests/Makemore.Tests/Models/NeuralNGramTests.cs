@@ -20,31 +20,18 @@ public class NeuralNGramTests
     [Fact]
     public void StartsFromTheLessonsRandomWeights()
     {
-        using var g1 = new Generator(2147483647);
-        using var g2 = new Generator(2147483647);
-        using var model = NeuralNGram.Create(NamesData.Alphabet, order: 2, g1);
-        using var expected = randn(27, 27, generator: g2);
+        using var model = Seeded.NeuralNGram(NamesData.Alphabet, order: 2, seed: 2147483647);
+        using var expected = Seeded.Randn(27, 27, seed: 2147483647);
         Assert.True(model.W.Equals(expected));
         Assert.True(model.W.requires_grad);
-        using var trigram = NeuralNGram.Create(NamesData.Alphabet, order: 3, g1);
+        using var trigram = Seeded.NeuralNGram(NamesData.Alphabet, order: 3, seed: 1);
         Assert.Equal([54L, 27], trigram.W.shape);
-    }
-
-    [Fact]
-    public void NeedsAContext()
-    {
-        using var g = new Generator(1);
-        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 1, g));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 0, g));
-        using var wrong = zeros(27, 28);
-        Assert.Throws<ArgumentException>(() => NeuralNGram.FromWeights(NamesData.Alphabet, 2, wrong));
     }
 
     [Fact]
     public void ProbabilitiesAreTheLessonsSoftmaxOfTheLogits()
     {
-        using var g = new Generator(2147483647);
-        using var model = NeuralNGram.Create(NamesData.Alphabet, order: 2, g);
+        using var model = Seeded.NeuralNGram(NamesData.Alphabet, order: 2, seed: 2147483647);
         using var xs = tensor(new long[] { 0, 5 });
         using var p = model.Probabilities(xs);
         Assert.False(p.requires_grad);
@@ -65,12 +52,21 @@ public class NeuralNGramTests
     }
 
     [Fact]
+    public void NeedsAContext()
+    {
+        using var g = new Generator(1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 1, g));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNGram.Create(NamesData.Alphabet, order: 0, g));
+        using var wrong = zeros(27, 28);
+        Assert.Throws<ArgumentException>(() => NeuralNGram.FromWeights(NamesData.Alphabet, 2, wrong));
+    }
+
+    [Fact]
     public void TrainingLowersTheLossAndReportsEveryStep()
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, order: 3);
-        using var g = new Generator(42);
-        using var model = NeuralNGram.Create(vocabulary, order: 3, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order: 3, seed: 42);
         var recorder = new Recorder();
         var steps = model.Train(examples, new TrainingOptions(Steps: 30, LearningRate: 10, Regularization: 0.01), recorder, TestContext.Current.CancellationToken);
         Assert.Equal(30, steps.Count);
@@ -87,8 +83,7 @@ public class NeuralNGramTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, order: 2);
-        using var g = new Generator(42);
-        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order: 2, seed: 42);
         using var cancel = new CancellationTokenSource();
         var recorder = new Recorder(s => { if (s.Step == 2) cancel.Cancel(); });
         Assert.Throws<OperationCanceledException>(() => model.Train(examples, new TrainingOptions(), recorder, cancel.Token));
@@ -100,8 +95,7 @@ public class NeuralNGramTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var examples = Examples.Of(Words, vocabulary, order: 3);
-        using var g = new Generator(42);
-        using var model = NeuralNGram.Create(vocabulary, order: 3, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order: 3, seed: 42);
         model.Train(examples, new TrainingOptions(Steps: 2), cancellation: TestContext.Current.CancellationToken);
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         model.Train(examples, new TrainingOptions(Steps: 50), cancellation: TestContext.Current.CancellationToken);
@@ -113,8 +107,7 @@ public class NeuralNGramTests
     {
         var vocabulary = Vocabulary.FromWords(Words);
         using var trigrams = Examples.Of(Words, vocabulary, order: 3);
-        using var g = new Generator(42);
-        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order: 2, seed: 42);
         Assert.Throws<ArgumentException>(() => model.Train(trigrams, new TrainingOptions(), cancellation: TestContext.Current.CancellationToken));
         using var bigrams = Examples.Of(Words, vocabulary, order: 2);
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Train(bigrams, new TrainingOptions(LearningRate: 0), cancellation: TestContext.Current.CancellationToken));
@@ -149,8 +142,7 @@ public class NeuralNGramTests
         using var all = Examples.Of(words, vocabulary, order);
         using var distinct = NGramCounts.Of(words, vocabulary, order).ToExamples();
         Assert.True(distinct.Count < all.Count);
-        using var g = new Generator(2147483647);
-        using var model = NeuralNGram.Create(vocabulary, order, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order, seed: 2147483647);
         var (exactLoss, exactGradient) = LossAndGradient(model.W, all, ScalarType.Float64);
         var (countedExactLoss, countedExactGradient) = LossAndGradient(model.W, distinct, ScalarType.Float64);
         Assert.Equal(exactLoss, countedExactLoss, 1e-10);
@@ -187,11 +179,9 @@ public class NeuralNGramTests
     [Fact]
     public void TheLessonsTrainingOnNames()
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         using var examples = Examples.Of(words, vocabulary, order: 2);
-        using var g = new Generator(2147483647);
-        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        using var model = Seeded.NeuralNGram(vocabulary, order: 2, seed: 2147483647);
         var steps = model.Train(examples, new TrainingOptions(Steps: 100, LearningRate: 50, Regularization: 0.01), cancellation: TestContext.Current.CancellationToken);
         // PyTorch 1.13, the lesson's loop: 3.768618583679199 at the first step, 2.490130662918091 at the 100th, and a
         // data loss of 2.474761962890625 after it.
@@ -200,8 +190,7 @@ public class NeuralNGramTests
         Assert.Equal(2.4748, Evaluation.Nll(model, examples), 4);
 
         using var distinct = NGramCounts.Of(words, vocabulary, order: 2).ToExamples();
-        using var g2 = new Generator(2147483647);
-        using var counted = NeuralNGram.Create(vocabulary, order: 2, g2);
+        using var counted = Seeded.NeuralNGram(vocabulary, order: 2, seed: 2147483647);
         var countedSteps = counted.Train(distinct, new TrainingOptions(), cancellation: TestContext.Current.CancellationToken);
         // Learning rate 50 amplifies the float32 rounding of the full-batch gradient (about 1e-5): losses agree to 1e-4.
         Assert.All(steps.Zip(countedSteps), p => Assert.Equal(p.First.Loss, p.Second.Loss, 1e-4));
@@ -215,15 +204,12 @@ public class NeuralNGramTests
     [InlineData(4)]
     public void TrainingOnCountsTakesTheStepsOfTrainingOnTheirWeightedExamples(int order)
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
         var counts = NGramCounts.Of(words, vocabulary, order);
         using var examples = counts.ToExamples();
         var options = new TrainingOptions(Steps: 20, LearningRate: NeuralNGram.DefaultLearningRate(order));
-        using var g1 = new Generator(2147483647);
-        using var g2 = new Generator(2147483647);
-        using var direct = NeuralNGram.Create(vocabulary, order, g1);
-        using var viaExamples = NeuralNGram.Create(vocabulary, order, g2);
+        using var direct = Seeded.NeuralNGram(vocabulary, order, seed: 2147483647);
+        using var viaExamples = Seeded.NeuralNGram(vocabulary, order, seed: 2147483647);
         // Exactly the same numbers: one data path from the counts, the other through tensors and back.
         var token = TestContext.Current.CancellationToken;
         Assert.Equal(viaExamples.Train(examples, options, cancellation: token), direct.Train(counts, options, cancellation: token));
@@ -275,10 +261,8 @@ public class NeuralNGramTests
         Assert.True(ChunkedDistributions.Needed(counts));
         using var all = Examples.Of(words, vocabulary, 3);
         var options = new TrainingOptions(Steps: 5, LearningRate: 25, Regularization: 0.01);
-        using var g1 = new Generator(11);
-        using var g2 = new Generator(11);
-        using var chunked = NeuralNGram.Create(vocabulary, 3, g1);
-        using var fullBatch = NeuralNGram.Create(vocabulary, 3, g2);
+        using var chunked = Seeded.NeuralNGram(vocabulary, 3, seed: 11);
+        using var fullBatch = Seeded.NeuralNGram(vocabulary, 3, seed: 11);
         var token = TestContext.Current.CancellationToken;
         var chunkedSteps = chunked.Train(counts, options, cancellation: token);
         var fullSteps = fullBatch.Train(all, options, cancellation: token);

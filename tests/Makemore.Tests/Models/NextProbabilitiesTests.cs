@@ -8,33 +8,9 @@ namespace Makemore.Tests.Models;
 /// </summary>
 public class NextProbabilitiesTests
 {
-    static readonly string[] Words = ["emma", "olivia", "ava", "isabella", "sophia", "mia", "amelia"];
-
     [Theory]
-    [InlineData(1, 0.0)]
-    [InlineData(2, 1.0)]
-    [InlineData(3, 0.0)]
-    [InlineData(4, 0.5)]
-    public void CountingModelRowsAreItsBatchRows(int order, double smoothing)
-    {
-        using var model = CountingModel.Fit(Words, Vocabulary.FromWords(Words), order, smoothing);
-        AssertRowsAreBatchRows(model);
-    }
-
-    [Theory]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void NeuralModelRowsAreTheirBatchRows(int order)
-    {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using (var g = new Generator(2147483647))
-        using (var model = NeuralNGram.Create(vocabulary, order, g))
-            AssertRowsAreBatchRows(model);
-        using (var g = new Generator(2147483647))
-        using (var model = ContextNet.Create(vocabulary, order, g))
-            AssertRowsAreBatchRows(model);
-    }
+    [MemberData(nameof(SmallModels.Names), MemberType = typeof(SmallModels))]
+    public void EachRowIsTheBatchRowOfItsContext(string model) => SmallModels.With(model, AssertRowsAreBatchRows);
 
     static void AssertRowsAreBatchRows(INGramModel model)
     {

@@ -31,34 +31,12 @@ public class LessonSamplerTests
         }
     }
 
-    [Theory]
-    [InlineData(1, 0.0)]
-    [InlineData(2, 1.0)]
-    [InlineData(3, 0.0)]
-    [InlineData(4, 0.5)]
-    public void SamplesAndLeavesTheGeneratorExactlyAsOneDrawPerSymbol(int order, double smoothing)
-    {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using var model = CountingModel.Fit(Words, vocabulary, order, smoothing);
-        AssertSamplesAsOneDrawPerSymbol(model);
-    }
-
     // The neural models answer the sampler from their weights' rows (NextProbabilities); the definition asks their batch
-    // Probabilities. Random weights from a seed, so every context has its own distribution.
+    // Probabilities.
     [Theory]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void NeuralModelsSampleAsOneDrawPerSymbolFromTheirBatchProbabilities(int order)
-    {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using (var g = new Generator(5))
-        using (var model = NeuralNGram.Create(vocabulary, order, g))
-            AssertSamplesAsOneDrawPerSymbol(model);
-        using (var g = new Generator(5))
-        using (var model = ContextNet.Create(vocabulary, order, g))
-            AssertSamplesAsOneDrawPerSymbol(model);
-    }
+    [MemberData(nameof(SmallModels.Names), MemberType = typeof(SmallModels))]
+    public void SamplesAndLeavesTheGeneratorExactlyAsOneDrawPerSymbol(string model) =>
+        SmallModels.With(model, AssertSamplesAsOneDrawPerSymbol);
 
     static void AssertSamplesAsOneDrawPerSymbol(INGramModel model)
     {
@@ -69,10 +47,16 @@ public class LessonSamplerTests
             var samples = LessonSampler.Sample(model, g2, count);
             Assert.Equal(OneUniformPerSymbol(model, g1, count), samples.Select(s => s.ToString()));
             Assert.All(samples, s => Assert.Equal(s.Ended, !s.Word.Contains('.')));
-            using var next1 = rand(3, dtype: ScalarType.Float64, generator: g1);
-            using var next2 = rand(3, dtype: ScalarType.Float64, generator: g2);
-            Assert.True(next1.Equals(next2));
+            AssertAtTheSameState(g1, g2);
         }
+    }
+
+    /// <summary>Two generators that started from one seed have made the same draws: their next numbers are the same.</summary>
+    static void AssertAtTheSameState(Generator g1, Generator g2)
+    {
+        using var next1 = rand(3, dtype: ScalarType.Float64, generator: g1);
+        using var next2 = rand(3, dtype: ScalarType.Float64, generator: g2);
+        Assert.True(next1.Equals(next2));
     }
 
     [Fact]
@@ -86,8 +70,7 @@ public class LessonSamplerTests
     [Fact]
     public void WordsMadeOneAtATimeAreTheSampleAndLeaveTheGeneratorAsIt()
     {
-        var vocabulary = Vocabulary.FromWords(Words);
-        using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 1);
+        using var model = CountingModel.Fit(Words, Vocabulary.FromWords(Words), order: 2, smoothing: 1);
         using var g1 = new Generator(11);
         using var g2 = new Generator(11);
         var streamed = new List<Sample>();
@@ -97,9 +80,7 @@ public class LessonSamplerTests
             if (streamed.Count == 25) break;
         }
         Assert.Equal(LessonSampler.Sample(model, g2, 25), streamed);
-        using var next1 = rand(3, dtype: ScalarType.Float64, generator: g1);
-        using var next2 = rand(3, dtype: ScalarType.Float64, generator: g2);
-        Assert.True(next1.Equals(next2));
+        AssertAtTheSameState(g1, g2);
     }
 
     [Fact]
@@ -182,10 +163,8 @@ public class LessonSamplerTests
     [Fact]
     public void TheLessonsFiveNamesFromTheTrainedNetwork()
     {
-        var words = NamesData.WordsOrSkip();
-        var vocabulary = Vocabulary.FromWords(words);
-        using var g = new Generator(2147483647);
-        using var model = NeuralNGram.Create(vocabulary, order: 2, g);
+        var (words, vocabulary) = NamesData.WordsAndVocabularyOrSkip();
+        using var model = Seeded.NeuralNGram(vocabulary, order: 2, seed: 2147483647);
         using var distinct = NGramCounts.Of(words, vocabulary, order: 2).ToExamples();
         model.Train(distinct, new TrainingOptions(Steps: 100, LearningRate: 50, Regularization: 0.01), cancellation: TestContext.Current.CancellationToken);
         using var sampling = new Generator(2147483647);
