@@ -99,6 +99,14 @@ public static class ContextIndex
         for (var i = context.Length - 1; i >= 0; i--, index /= vocabularySize) context[i] = T.CreateTruncating(index % vocabularySize);
     }
 
+    /// <summary>The contexts with the given indices, one after another (n-1 symbols each): int64 [B·(n-1)], unchecked.</summary>
+    internal static long[] DecodeAll(IReadOnlyList<long> indices, int vocabularySize, int width)
+    {
+        var symbols = new long[(long)indices.Count * width];
+        for (var i = 0; i < indices.Count; i++) DecodeInto(indices[i], vocabularySize, symbols.AsSpan(i * width, width));
+        return symbols;
+    }
+
     /// <summary>The lowest order n of any n-gram model: 1, no context at all.</summary>
     public const int MinOrder = 1;
 

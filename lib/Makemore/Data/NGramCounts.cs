@@ -97,10 +97,47 @@ public sealed class NGramCounts
     public Examples ToExamples()
     {
         var width = Order - 1;
-        var x = new long[Distinct * width];
-        for (var row = 0; row < Distinct; row++) ContextIndex.DecodeInto(ContextArray[row], Vocabulary.Size, x.AsSpan(row * width, width));
         return new Examples(Vocabulary, Order,
-            tensor(x, [Distinct, width]), tensor(NextArray.Select(n => (long)n).ToArray()), tensor(CountArray.Select(c => (float)c).ToArray()));
+            tensor(ContextIndex.DecodeAll(ContextArray, Vocabulary.Size, width), [Distinct, width]), tensor(NextArray.Select(n => (long)n).ToArray()), tensor(CountArray.Select(c => (float)c).ToArray()));
+    }
+
+    /// <summary>The number of distinct contexts among the entries.</summary>
+    internal int DistinctContexts => distinctContexts ??= ContextArray.Length == 0 ? 0
+        : 1 + ContextArray.Zip(ContextArray.Skip(1)).Count(p => p.First != p.Second);
+
+    int? distinctContexts;
+
+    /// <summary>
+    /// The entries in batches of at most <paramref name="maxContexts"/> distinct contexts, each context one run of the
+    /// sorted entries, so that a batch's work (probabilities, logits) grows with its contexts, not with all of them.
+    /// </summary>
+    internal IEnumerable<ContextBatch> Batches(int maxContexts)
+    {
+        for (var entry = 0; entry < ContextArray.Length;)
+        {
+            var first = entry;
+            var contexts = new List<long>();
+            var slots = new List<int>();
+            for (; entry < ContextArray.Length; entry++)
+            {
+                if (contexts.Count == 0 || ContextArray[entry] != contexts[^1])
+                {
+                    if (contexts.Count == maxContexts) break;
+                    contexts.Add(ContextArray[entry]);
+                }
+                slots.Add(contexts.Count - 1);
+            }
+            yield return new ContextBatch(first, contexts, slots);
+        }
+    }
+
+    /// <summary>The counts as the dense V^(n-1) × V table, flattened: cell context·V + next.</summary>
+    internal int[] Table()
+    {
+        var v = Vocabulary.Size;
+        var table = new int[ContextIndex.Count(v, Order) * v];
+        for (var i = 0; i < Distinct; i++) table[ContextArray[i] * v + NextArray[i]] = CountArray[i];
+        return table;
     }
 
     /// <summary>Throws unless these counts are for a model of the given order and vocabulary.</summary>
@@ -110,4 +147,13 @@ public sealed class NGramCounts
             throw new ArgumentException(
                 $"The counts are for order {Order} over \"{Vocabulary}\", the model is order {model.Order} over \"{model.Vocabulary}\".");
     }
+}
+
+/// <summary>
+/// Entries <see cref="First"/> to <see cref="End"/> (exclusive) of an <see cref="NGramCounts"/>, whose distinct
+/// contexts are <see cref="Contexts"/>, in order; entry <c>First + i</c> has context <c>Contexts[Slots[i]]</c>.
+/// </summary>
+internal sealed record ContextBatch(int First, List<long> Contexts, List<int> Slots)
+{
+    public int End => First + Slots.Count;
 }

@@ -34,7 +34,18 @@ internal sealed class ContextDistributions : IDisposable
         var id = ids.data<long>().ToArray();
         var y = examples.Y.data<long>().ToArray();
         var w = weights.data<float>().ToArray();
-        return Build(examples.Order, v, id, row => (int)y[row], row => w[row], w.Sum(c => (double)c), sortedByContext: false);
+        // Bigrams: slot = the context symbol itself, all V of them (a context never seen has zero targets, which adds
+        // nothing to the loss or the gradient). Longer contexts: one slot per distinct context, in order of appearance.
+        var slotContexts = new List<long>();
+        var rowSlots = examples.Order == 2 ? Array.ConvertAll(id, c => (int)c) : new int[id.Length];
+        var slots = new Dictionary<long, int>();
+        for (var row = 0; examples.Order != 2 && row < id.Length; row++)
+        {
+            if (slots.TryGetValue(id[row], out rowSlots[row])) continue;
+            rowSlots[row] = slots[id[row]] = slotContexts.Count;
+            slotContexts.Add(id[row]);
+        }
+        return Build(examples.Order, v, rowSlots, slotContexts, row => (int)y[row], row => w[row], w.Sum(c => (double)c));
     }
 
     /// <summary>
@@ -44,39 +55,24 @@ internal sealed class ContextDistributions : IDisposable
     public static ContextDistributions Of(NGramCounts counts)
     {
         var (next, count) = (counts.NextArray, counts.CountArray);
-        return Build(counts.Order, counts.Vocabulary.Size, counts.ContextArray, row => next[row], row => count[row], counts.Total, sortedByContext: true);
+        var v = counts.Vocabulary.Size;
+        if (counts.Order == 2)
+            return Build(2, v, Array.ConvertAll(counts.ContextArray, c => (int)c), [], row => next[row], row => count[row], counts.Total);
+        var all = counts.Batches(int.MaxValue).SingleOrDefault() ?? new ContextBatch(0, [], []);
+        return Build(counts.Order, v, [.. all.Slots], all.Contexts, row => next[row], row => count[row], counts.Total);
     }
 
-    static ContextDistributions Build(int order, int v, long[] id, Func<int, int> next, Func<int, double> weight, double total, bool sortedByContext)
+    // Each row's share of all examples goes to its slot's row of targets; slotContexts says which context each slot is
+    // (bigrams: none, slot = the context symbol itself).
+    static ContextDistributions Build(int order, int v, int[] rowSlots, List<long> slotContexts, Func<int, int> next, Func<int, double> weight, double total)
     {
         var width = order - 1;
-        // Bigrams: slot = the context symbol itself, all V of them (a context never seen has zero targets, which adds
-        // nothing to the loss or the gradient). Longer contexts: one slot per distinct context, in order of appearance.
-        var slots = new Dictionary<long, int>();
-        var slotContexts = new List<long>();
-        var rowSlots = new int[id.Length];
-        for (var row = 0; row < id.Length; row++)
-        {
-            if (width == 1) rowSlots[row] = (int)id[row];
-            else if (sortedByContext)
-            {
-                if (row == 0 || id[row] != id[row - 1]) slotContexts.Add(id[row]);
-                rowSlots[row] = slotContexts.Count - 1;
-            }
-            else if (!slots.TryGetValue(id[row], out rowSlots[row]))
-            {
-                rowSlots[row] = slots[id[row]] = slotContexts.Count;
-                slotContexts.Add(id[row]);
-            }
-        }
         var count = width == 1 ? v : slotContexts.Count;
         var shares = new double[(long)count * v];
-        for (var row = 0; row < id.Length; row++) shares[(long)rowSlots[row] * v + next(row)] += weight(row) / total;
+        for (var row = 0; row < rowSlots.Length; row++) shares[(long)rowSlots[row] * v + next(row)] += weight(row) / total;
         var targets = tensor(shares.Select(s => (float)s).ToArray(), [count, v]);
         if (width == 1) return new ContextDistributions(null, targets);
-        var contexts = new long[(long)count * width];
-        for (var slot = 0; slot < count; slot++) ContextIndex.DecodeInto(slotContexts[slot], v, contexts.AsSpan(slot * width, width));
-        return new ContextDistributions(tensor(contexts, [count, width]), targets);
+        return new ContextDistributions(tensor(ContextIndex.DecodeAll(slotContexts, v, width), [count, width]), targets);
     }
 
     /// <summary>The weighted mean cross-entropy of the examples under W.</summary>
@@ -112,41 +108,27 @@ internal sealed class ChunkedDistributions : IDisposable
     ChunkedDistributions() { }
 
     /// <summary>Whether the counts' dense distributions (contexts × V targets) would take more than one chunk.</summary>
-    public static bool Needed(NGramCounts counts)
-    {
-        var contexts = counts.ContextArray.Length == 0 ? 0 : 1 + counts.ContextArray.Zip(counts.ContextArray.Skip(1)).Count(p => p.First != p.Second);
-        return (long)contexts * counts.Vocabulary.Size > ChunkElements;
-    }
+    public static bool Needed(NGramCounts counts) => (long)counts.DistinctContexts * counts.Vocabulary.Size > ChunkElements;
 
     public static ChunkedDistributions Of(NGramCounts counts)
     {
         var v = counts.Vocabulary.Size;
         var width = counts.Order - 1;
         var perChunk = (int)Math.Max(1, ChunkElements / ((long)v * Math.Max(width, 1)));
-        var (ids, next, count) = (counts.ContextArray, counts.NextArray, counts.CountArray);
+        var (next, count) = (counts.NextArray, counts.CountArray);
         var total = (double)counts.Total;
         var result = new ChunkedDistributions();
-        for (var entry = 0; entry < ids.Length;)
+        foreach (var batch in counts.Batches(perChunk))
         {
-            // The next chunk: up to perChunk distinct contexts, each one run of the sorted entries.
-            var first = entry;
-            var contexts = new List<long>();
-            var entries = new List<long>();
-            var shares = new List<float>();
-            for (; entry < ids.Length; entry++)
+            var entries = new long[batch.Slots.Count];
+            var shares = new float[batch.Slots.Count];
+            for (var i = 0; i < entries.Length; i++)
             {
-                if (contexts.Count == 0 || ids[entry] != contexts[^1])
-                {
-                    if (contexts.Count == perChunk) break;
-                    contexts.Add(ids[entry]);
-                }
-                entries.Add((long)(contexts.Count - 1) * v + next[entry]);
-                shares.Add((float)(count[entry] / total));
+                entries[i] = (long)batch.Slots[i] * v + next[batch.First + i];
+                shares[i] = (float)(count[batch.First + i] / total);
             }
-            var symbols = new long[contexts.Count * width];
-            for (var c = 0; c < contexts.Count; c++) ContextIndex.DecodeInto(contexts[c], v, symbols.AsSpan(c * width, width));
-            result.chunks.Add((tensor(symbols, [contexts.Count, width]).DetachFromDisposeScope(),
-                tensor(entries.ToArray()).DetachFromDisposeScope(), tensor(shares.ToArray()).DetachFromDisposeScope()));
+            result.chunks.Add((tensor(ContextIndex.DecodeAll(batch.Contexts, v, width), [batch.Contexts.Count, width]).DetachFromDisposeScope(),
+                tensor(entries).DetachFromDisposeScope(), tensor(shares).DetachFromDisposeScope()));
         }
         return result;
     }

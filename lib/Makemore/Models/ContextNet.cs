@@ -140,16 +140,10 @@ public sealed class ContextNet : NeuralModel
 
         public static Targets Of(NGramCounts counts, ContextNet model)
         {
-            if (counts.Order != model.Order || !counts.Vocabulary.Itos.SequenceEqual(model.Vocabulary.Itos))
-                throw new ArgumentException(
-                    $"The counts are for order {counts.Order} over \"{counts.Vocabulary}\", the model is order {model.Order} over \"{model.Vocabulary}\".", nameof(counts));
+            counts.CheckFits(model);
             if (counts.Total == 0) throw new ArgumentException("There are no examples to train on.", nameof(counts));
-            var v = model.Vocabulary.Size;
-            var shares = new float[model.W.numel()];
-            for (var i = 0; i < counts.Distinct; i++)
-                shares[counts.Contexts[i] * v + counts.Next[i]] = (float)((double)counts.Counts[i] / counts.Total);
             using var scope = NewDisposeScope();
-            return new Targets(tensor(shares, model.W.shape));
+            return new Targets((tensor(counts.Table(), model.W.shape).to(ScalarType.Float64) / counts.Total).to(ScalarType.Float32));
         }
 
         public void Dispose()

@@ -51,10 +51,9 @@ public sealed class CountingModel : INGramModel, IDisposable
     {
         CheckSmoothing(smoothing);
         var v = counts.Vocabulary.Size;
-        var table = new int[TableCells(v, counts.Order)];
-        for (var i = 0; i < counts.Distinct; i++) table[counts.ContextArray[i] * v + counts.NextArray[i]] = counts.CountArray[i];
+        var cells = TableCells(v, counts.Order); // the order's size check, before the table is made
         using var scope = NewDisposeScope();
-        return new(counts.Vocabulary, counts.Order, tensor(table, [table.Length / v, v]), smoothing);
+        return new(counts.Vocabulary, counts.Order, tensor(counts.Table(), [cells / v, v]), smoothing);
     }
 
     /// <summary>A model from a count table made earlier (for instance a saved one); the table is copied.</summary>

@@ -42,33 +42,17 @@ public static class Evaluation
         counts.CheckFits(model);
         var v = model.Vocabulary.Size;
         var width = model.Order - 1;
-        var (contexts, next, count) = (counts.ContextArray, counts.NextArray, counts.CountArray);
+        var (next, count) = (counts.NextArray, counts.CountArray);
         // A neural model gathers n-1 rows of W per context before adding them up: those count too.
         var batchContexts = (int)Math.Max(1, ProbabilitiesPerBatch / ((long)v * Math.Max(width, 1)));
-        // A context has at most V entries, so a batch has at most batchContexts·V.
-        var rowOf = new int[Math.Min(contexts.Length, (long)batchContexts * v)];
-        var rows = new List<long>(Math.Min(contexts.Length, batchContexts));
         double sum = 0;
         using var noGrad = no_grad();
-        for (var entry = 0; entry < contexts.Length;)
+        foreach (var batch in counts.Batches(batchContexts))
         {
-            // The next batch of distinct contexts: entries are sorted by context, so each context is one run of entries.
-            var first = entry;
-            rows.Clear();
-            for (; entry < contexts.Length; entry++)
-            {
-                if (rows.Count == 0 || contexts[entry] != rows[^1])
-                {
-                    if (rows.Count == batchContexts) break;
-                    rows.Add(contexts[entry]);
-                }
-                rowOf[entry - first] = rows.Count - 1;
-            }
-            var symbols = new long[rows.Count * width];
-            for (var r = 0; r < rows.Count; r++) ContextIndex.DecodeInto(rows[r], v, symbols.AsSpan(r * width, width));
             using var scope = NewDisposeScope();
-            var p = model.Probabilities(tensor(symbols, [rows.Count, width])).data<float>().ToArray();
-            for (var e = first; e < entry; e++) sum += count[e] * -Math.Log(p[(long)rowOf[e - first] * v + next[e]]);
+            var symbols = tensor(ContextIndex.DecodeAll(batch.Contexts, v, width), [batch.Contexts.Count, width]);
+            var p = model.Probabilities(symbols).data<float>().ToArray();
+            for (var e = batch.First; e < batch.End; e++) sum += count[e] * -Math.Log(p[(long)batch.Slots[e - batch.First] * v + next[e]]);
         }
         return sum / counts.Total;
     }

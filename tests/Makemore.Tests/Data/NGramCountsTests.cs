@@ -22,6 +22,23 @@ public class NGramCountsTests
         Assert.Equal(4, counts.Counts[index]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(1000)]
+    public void BatchesCoverEveryEntryOnceWithAtMostTheirContextsEach(int maxContexts)
+    {
+        var counts = NGramCounts.Of(Words, Letters, order: 3);
+        var batches = counts.Batches(maxContexts).ToList();
+        Assert.Equal(Enumerable.Range(0, counts.Distinct), batches.SelectMany(b => Enumerable.Range(b.First, b.End - b.First)));
+        Assert.All(batches, b => Assert.InRange(b.Contexts.Count, 1, maxContexts));
+        Assert.All(batches, b => Assert.All(Enumerable.Range(b.First, b.End - b.First),
+            e => Assert.Equal(counts.Contexts[e], b.Contexts[b.Slots[e - b.First]])));
+        // A context's entries are never split between batches.
+        Assert.Equal(counts.DistinctContexts, batches.Sum(b => b.Contexts.Count));
+        Assert.Equal(counts.Contexts.Distinct().Count(), counts.DistinctContexts);
+    }
+
     [Fact]
     public void AgreesWithTheCountTableAtEveryOrder()
     {
