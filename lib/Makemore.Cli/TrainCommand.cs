@@ -94,8 +94,7 @@ static class TrainCommand
         // libtorch takes about a second to load: it loads on the other core while the words are read.
         var torchLoading = Task.Run(TorchSetup.Load);
         var (words, source) = LoadWords(parse.GetValue(File));
-        // The same vocabulary as from all the words, from their alphabet in one string (found in one fast pass).
-        var vocabulary = Vocabulary.FromWords([WordStats.AlphabetOf(words)]);
+        var vocabulary = Vocabulary.FromWords(words);
         UseTorch(torchLoading);
         OptionValues.Check(parse, () => OrderLimit.Check(kind, vocabulary.Size, order), ("order", Order));
         var split = DataSplit.Of(words, parse.GetValue(SplitSeed));

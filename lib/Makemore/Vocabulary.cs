@@ -24,10 +24,10 @@ public sealed class Vocabulary
 
     public static Vocabulary FromWords(IEnumerable<string> words)
     {
-        var chars = words.SelectMany(w => w).Distinct().Order().ToList();
+        var chars = WordStats.AlphabetOf(words);
         if (chars.Select(ReservedProblem).FirstOrDefault(p => p is not null) is { } problem)
             throw new ArgumentException($"The words contain {problem}.", nameof(words));
-        if (chars.Count == 0)
+        if (chars.Length == 0)
             throw new ArgumentException("The words contain no characters.", nameof(words));
         return new Vocabulary([Boundary, .. chars]);
     }
@@ -72,5 +72,5 @@ public sealed class Vocabulary
 
     public string Decode(IEnumerable<int> indices) => new(indices.Select(Decode).ToArray());
 
-    public override string ToString() => new(Itos.ToArray());
+    public override string ToString() => Symbols;
 }

@@ -13,8 +13,7 @@ public sealed record WordStats(int Count, int MinLength, int MaxLength, string A
 
     /// <summary>
     /// The distinct characters of the words in ordinal order, as one string: the characters of
-    /// <see cref="Vocabulary.FromWords"/> (which gives the same vocabulary for this one string as for all the words).
-    /// One pass with a table of all 65,536 UTF-16 code units: for a dictionary's 18 million characters several
+    /// <see cref="Vocabulary.FromWords"/>. One pass with a table of all 65,536 UTF-16 code units: for a dictionary's 18 million characters several
     /// times faster than distinct-and-sort with LINQ.
     /// </summary>
     public static string AlphabetOf(IEnumerable<string> words)
