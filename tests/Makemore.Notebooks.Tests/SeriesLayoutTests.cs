@@ -100,6 +100,17 @@ public sealed partial class SeriesLayoutTests
             "Console.WriteLine or string.Join; at most 10%. Show tensors and small tables as a cell's last expression instead.");
     }
 
+    [Fact]
+    public void TheLessonsMainPathReadsInAboutTheVideosLength()
+    {
+        var minutes = Series.Lessons.ToDictionary(n => n, n => ReadingTime.Of(n));
+        var main = minutes.Values.Sum(m => m.MainPath);
+        Assert.True(main >= 0.9 * ReadingTime.VideoMinutes && main <= 1.1 * ReadingTime.VideoMinutes,
+            $"The lesson notebooks' main path reads in {main:F0} minutes; the video is {ReadingTime.VideoMinutes:F0}. Mark depth a learner " +
+            $"can skip as \"{ReadingTime.AsideHeading} …\", or cut.\n" +
+            string.Join("\n", minutes.Select(m => $"- {m.Key}: {m.Value.MainPath:F1} min, asides {m.Value.Asides:F1} min")));
+    }
+
     /// <summary>A line of printing plumbing: one that writes through Console.WriteLine or builds text with string.Join.</summary>
     public static bool IsPlumbing(string line) => line.Contains("Console.WriteLine", StringComparison.Ordinal) || line.Contains("string.Join", StringComparison.Ordinal);
 
