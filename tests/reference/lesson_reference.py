@@ -157,37 +157,37 @@ for w in words:
 # --- Notebook 03: the first row as a distribution, and drawing from it.
 p = N[0].float()
 p = p / p.sum()
-values.add("first-letter probabilities", floats(p), "row 0 of N divided by its sum (the lesson's cell In [17])")
+values.add("first-letter probabilities", floats(p), "row 0 of N divided by its sum, the lesson's cell In [17]")
 first = torch.multinomial(p, num_samples=1, replacement=True, generator=generator()).item()
-values.add("first draw", first, "one draw from those probabilities with a fresh seeded generator (In [18]: 'm')")
-values.add("first draw, PyTorch 2.0", "c", "the same draw, as reported: the video's 'm' comes back with PyTorch 1.13.1",
+values.add("first draw", first, "one torch.multinomial draw from those probabilities, generator seeded 2147483647, the lesson's cell In [18]")
+values.add("first draw, PyTorch 2.0", "c", "the first draw from row 0, which is 'm' with PyTorch 1.13.1 as in the video",
            kind="reported", who="PyTorch 2.0.0", where=ISSUE_34)
 
 g = generator()
 raw = torch.rand(3, generator=g)
-values.add("rand(3)", floats(raw), "torch.rand(3) from a fresh seeded generator, before normalising")
+values.add("rand(3)", floats(raw), "torch.rand(3) from a generator seeded 2147483647, before normalising")
 p3 = raw / raw.sum()
-values.add("three-outcome distribution", floats(p3), "torch.rand(3) normalised to sum to 1 (In [19])")
+values.add("three-outcome distribution", floats(p3), "torch.rand(3) normalised to sum to 1, the lesson's cell In [19]")
 draws = torch.multinomial(p3, num_samples=100, replacement=True, generator=g)
-values.add("100 draws", draws.tolist(), "torch.multinomial of 100 samples with replacement, same generator (In [20])")
+values.add("100 draws", draws.tolist(), "100 torch.multinomial draws with replacement from it, same generator, the lesson's cell In [20]")
 
 P = N.float()
 P /= P.sum(1, keepdim=True)
 values.add("names, counting model", sample_names(lambda ix: P[ix], generator()),
-           "the sampling loop on P = N normalised by rows, fresh seeded generator")
+           "the lesson's sampling loop on P, the counts normalised by rows, generator seeded 2147483647")
 wrong = N.float()
 wrong = wrong / wrong.sum(1)
 values.add("names, without keepdim", sample_names(lambda ix: wrong[ix], generator()),
-           "the same loop on N divided by sum(1) without keepdim (columns normalised instead of rows)")
+           "the same loop on the counts divided by sum(1) without keepdim, which normalises the columns")
 uniform = torch.ones(27) / 27.0
 values.add("names, uniform model", sample_names(lambda ix: uniform, generator()),
-           "the same loop drawing every symbol from the uniform 1/27")
+           "the same loop drawing every symbol with probability 1/27")
 
 # --- Notebook 04: add-one smoothing, and the loss.
 P1 = (N + 1).float()
 P1 /= P1.sum(1, keepdims=True)
 values.add("names, add-one smoothing", sample_names(lambda ix: P1[ix], generator()),
-           "the sampling loop on P = (N + 1) normalised by rows (In [310], In [164])")
+           "the lesson's sampling loop on P with add-one smoothing, the lesson's cells In [310] and In [164]")
 log_likelihood = 0.0
 n = 0
 for w in words:
@@ -196,7 +196,7 @@ for w in words:
         log_likelihood += torch.log(P1[stoi[a], stoi[b]])
         n += 1
 values.add("log likelihood, running sum", log_likelihood.item(),
-           "the lesson's loop adding every bigram's log-probability into one float32 total (In [435])")
+           "the lesson's loop adding each bigram's log-probability into one float32 total, the lesson's cell In [435]")
 values.add("average NLL, running sum", (-log_likelihood / n).item(), "that total, negated and divided by the 228,146 bigrams")
 
 xs_all = []
@@ -209,36 +209,36 @@ for w in words:
 xs_all = torch.tensor(xs_all)
 ys_all = torch.tensor(ys_all)
 values.add("average NLL, mean", (-P1[xs_all, ys_all].log().mean()).item(),
-           "the same model's loss as one float32 mean over all 228,146 log-probabilities")
+           "the same model's loss as one float32 mean of the 228,146 log-probabilities")
 
 # --- Notebook 05: the network on the five examples of emma.
 xs = xs_all[:5]
 ys = ys_all[:5]
 xenc = F.one_hot(xs, num_classes=27).float()
 W1 = torch.randn((27, 1), generator=generator())
-values.add("one neuron on emma", floats((xenc @ W1).flatten()), "xenc @ W for a seeded 27 x 1 W: one output per example")
+values.add("one neuron on emma", floats((xenc @ W1).flatten()), "xenc @ W for emma's five examples, W a 27 x 1 torch.randn seeded 2147483647")
 W = torch.randn((27, 27), generator=generator(), requires_grad=True)
-values.add("first row of W", floats(W[0].detach()), "row 0 of the lesson's seeded torch.randn((27, 27))")
+values.add("first row of W", floats(W[0].detach()), "row 0 of the lesson's torch.randn((27, 27)) seeded 2147483647")
 logits = xenc @ W
 counts = logits.exp()
 probs = counts / counts.sum(1, keepdims=True)
-values.add("probabilities after '.'", floats(probs[0].detach()), "softmax of the logits of emma's first example (In [560])")
+values.add("probabilities after '.'", floats(probs[0].detach()), "the softmax of the logits of emma's first example, the lesson's cell In [560]")
 picked = probs[torch.arange(5), ys]
-values.add("emma, probability of each label", floats(picked.detach()), "probs[i, ys[i]] for the five examples (In [560])")
-values.add("emma, NLL of each example", floats(-picked.log().detach()), "minus their logs (In [560])")
+values.add("emma, probability of each label", floats(picked.detach()), "probs[i, ys[i]] for emma's five examples, the lesson's cell In [560]")
+values.add("emma, NLL of each example", floats(-picked.log().detach()), "minus the logs of those probabilities, the lesson's cell In [560]")
 loss = -picked.log().mean()
-values.add("emma loss", loss.item(), "the average NLL of the five examples (In [560] prints the same)")
+values.add("emma loss", loss.item(), "the average NLL of emma's five examples, the lesson's cell In [560]")
 regularised = loss + 0.01 * (W**2).mean()
-values.add("emma loss with regularisation", regularised.item(), "that loss plus 0.01 * mean(W**2), the training loop's loss")
+values.add("emma loss with regularisation", regularised.item(), "that loss plus 0.01 * mean(W**2), as the training loop computes it")
 W.grad = None
 loss.backward()
-values.add("emma gradient W[0, 5]", W.grad[0, 5].item(), "d loss / d W[0, 5] from backward() ('.' followed by 'e')")
-values.add("emma gradient W[0, 1]", W.grad[0, 1].item(), "d loss / d W[0, 1] from backward() ('.' followed by 'a')")
+values.add("emma gradient W[0, 5]", W.grad[0, 5].item(), "d loss / d W[0, 5] from backward(), '.' followed by 'e'")
+values.add("emma gradient W[0, 1]", W.grad[0, 1].item(), "d loss / d W[0, 1] from backward(), '.' followed by 'a'")
 W.data += -0.1 * W.grad
 counts = (xenc @ W).exp()
 probs = counts / counts.sum(1, keepdims=True)
 values.add("emma loss after one step", (-probs[torch.arange(5), ys].log().mean()).item(),
-           "the loss again after W.data += -0.1 * W.grad (In [602] to In [605])")
+           "the loss after W.data += -0.1 * W.grad, the lesson's cells In [602] to In [605]")
 
 # --- Notebook 05: gradient descent on all 228,146 examples, the lesson's loop (In [682], In [716]), for 300 steps.
 num = xs_all.nelement()
@@ -260,10 +260,10 @@ for k in range(STEPS):
     if k + 1 in (100, 267, 300):
         snapshots[k + 1] = W.detach().clone()
 values.add("training losses", losses,
-           f"the lesson's training loop (one-hot, loss + 0.01 * mean(W**2), learning rate 50), the loss of steps 1 to {STEPS}")
+           f"the lesson's training loop, cells In [682] and In [716], the loss of steps 1 to {STEPS}")
 values.add("training data losses", data_losses, f"the average NLL part of those losses, steps 1 to {STEPS}")
 values.add("training loss, step 1", losses[0], "the lesson's training loop, step 1")
-values.add("training loss, step 100", losses[99], "the lesson's training loop, step 100 (its last)")
+values.add("training loss, step 100", losses[99], "the lesson's training loop, step 100, its last")
 values.add("average NLL, step 1", data_losses[0], "the lesson's training loop, the average NLL part of step 1")
 values.add("average NLL, step 100", data_losses[99], "the lesson's training loop, the average NLL part of step 100")
 counts = (xenc @ snapshots[100]).exp()
@@ -278,18 +278,18 @@ values.add("the lesson's last printed loss", LESSON_LAST_LOSS,
            who="the lesson notebook's saved output", where=f"{LESSON_NOTEBOOK}, cell In [716]")
 for steps in (100, 267, 300):
     values.add(f"names, network after {steps} steps", sample_names(network_rows(snapshots[steps]), generator()),
-               f"the lesson's sampling cell (In [725]) on W after {steps} steps of the training loop")
+               f"the lesson's sampling cell In [725] on W after {steps} steps of the training loop")
 values.add("names, the lesson's network", ["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchthizarie."],
            "the five names its sampling cell printed from its trained network", kind="saved output",
            who="the lesson notebook's saved output", where=f"{LESSON_NOTEBOOK}, cell In [725]")
 
 # --- Exercise E02: the seeded shuffle of the train/dev/test split.
 perm = torch.randperm(len(words), generator=generator(SPLIT_SEED))
-values.add("randperm, first three", perm[:3].tolist(), "torch.randperm(32033) with a generator seeded 42: its first three indices")
+values.add("randperm, first three", perm[:3].tolist(), "torch.randperm(32033) with a generator seeded 42, its first three indices")
 n1 = int(0.8 * len(words))
 n2 = int(0.9 * len(words))
 values.add("split sizes", [n1, n2 - n1, len(words) - n2], "80/10/10 of the shuffled names: train, dev, test")
-values.add("first training names", [words[i] for i in perm[:5].tolist()], "the first five names of the shuffled order")
+values.add("first training names", [words[i] for i in perm[:5].tolist()], "the first five names in that shuffled order")
 
 document = {
     "about": "Reference values of makemore.NET: the lesson's computations run in PyTorch 1.13, and what the lesson "

@@ -76,7 +76,7 @@ public class LessonReferenceTests
             LessonReference.Line("three-outcome distribution", [0.6064, 0.3033, 0.0904]), StringComparison.Ordinal);
 
         Assert.Equal(
-            "PyTorch 2.0.0, the same draw, as reported: the video's 'm' comes back with PyTorch 1.13.1 (karpathy/nn-zero-to-hero issue 34): c · TorchSharp: m · differs",
+            "PyTorch 2.0.0, the first draw from row 0, which is 'm' with PyTorch 1.13.1 as in the video (karpathy/nn-zero-to-hero issue 34): c · TorchSharp: m · differs",
             LessonReference.Line("first draw, PyTorch 2.0", "m", label: "TorchSharp"));
     }
 
