@@ -127,9 +127,8 @@ public sealed class E01Tests() : NotebookTests("E01-trigram.ipynb")
     {
         var lines = Notebook.CellContaining("LessonSampler.Sample").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(11, lines.Length);
-        // The bigram column is the lesson's sample.
-        Assert.StartsWith("mor.", lines[1]);
-        Assert.StartsWith("axx.", lines[2]);
+        // The bigram column starts with the lesson's sample, PyTorch 1.13's names.
+        Assert.Equal(ReferenceValues.Texts("names, add-one smoothing"), lines.Skip(1).Take(5).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]));
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^[a-z]*\.\s+[a-z]*\.$", l));
     }
 

@@ -14,7 +14,7 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
         foreach (var name in new[] { "full batch, float32", "counts, float32", "counts, formula, float32", "counts, float64" })
         {
             var row = cell.Find($@"^{System.Text.RegularExpressions.Regex.Escape(name)} +(\S+) +(\S+) +(\S+)$");
-            Assert.Equal(3.768619, row.Number(1), 6);
+            Assert.Equal(ReferenceValues.Number("training loss, step 1"), row.Number(1), 6);
             Assert.True(row.Number(2) < 1e-5, $"{name}: |loss - exact| = {row.Groups[2].Value}");
             var gradient = row.Number(3);
             if (name == "full batch, float32")
@@ -30,17 +30,19 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
     [Fact]
     public void TrainingFromTheCountsTakesTheLessonsSteps()
     {
+        // The first and last loss of the lesson's loop in PyTorch 1.13.
+        var lessons = (ReferenceValues.Rounded("training loss, step 1", 4), ReferenceValues.Rounded("training loss, step 100", 4));
         var counts = Notebook.Find(@"from the counts: loss (\S+) at step 1, (\S+) at step 100");
-        Assert.Equal((3.7686, 2.4901), (counts.Number(1), counts.Number(2)));
+        Assert.Equal(lessons, (counts.Number(1), counts.Number(2)));
         var fullBatch = Notebook.Find(@"full batch: loss (\S+) at step 1, (\S+) at step 10; counts at step 10: (\S+)");
-        Assert.Equal(3.7686, fullBatch.Number(1));
+        Assert.Equal(lessons.Item1, fullBatch.Number(1));
         Assert.Equal(fullBatch.Number(3), fullBatch.Number(2), 3);
         Assert.True(Notebook.FindNumber(@"largest \|loss difference\| over the 10 steps: (\S+)") < 1e-4);
         Assert.True(Notebook.FindNumber(@"max \|W difference\| after 10 steps: (\S+)") < 1e-2);
 
         Assert.Equal(627, Notebook.FindNumber(@"weighted examples: (\d+) \(for 228,146 examples\)"));
         var library = Notebook.Find(@"library count trainer: loss (\S+) at step 1, (\S+) at step 100");
-        Assert.Equal((3.7686, 2.4901), (library.Number(1), library.Number(2)));
+        Assert.Equal(lessons, (library.Number(1), library.Number(2)));
         Assert.True(Notebook.FindNumber(@"largest \|loss difference\| from our loop over 100 steps: (\S+)") < 1e-5);
         Assert.True(Notebook.FindNumber(@"max \|W difference\| after 100 steps: (\S+)") < 1e-4);
         Assert.True(Notebook.FindNumber(@"^⏱ full batch:\s+(\S+) ms per step") > 0);
@@ -89,8 +91,8 @@ public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
         Assert.Equal("n = 1 (k 10)    n = 2 (k 0.32)  n = 3 (k 0.1)   n = 4 (k 0.1)   n = 5 (k 0.1)", lines[header].TrimEnd());
         var rows = lines.Skip(header + 1).Take(12).ToArray();
         Assert.All(rows, r => Assert.Equal(5 * 16, r.TrimEnd('\r').Length));
-        // The same seed and nearly the lesson's bigram probabilities: the lesson's first five words.
-        Assert.Equal(new[] { "mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie" }, rows.Take(5).Select(r => r.Substring(16, 16).Trim()));
+        // The same seed and nearly the lesson's bigram probabilities: the lesson's first five words (PyTorch 1.13's).
+        Assert.Equal(ReferenceValues.Texts("names, add-one smoothing").Select(n => n.TrimEnd('.')), rows.Take(5).Select(r => r.Substring(16, 16).Trim()));
         Assert.Contains(rows, r => r[..16].Trim() == "(empty)"); // order 1 draws the end marker first now and then
         Assert.Contains(rows, r => r[64..].Contains('*')); // order 5 copies training words
     }

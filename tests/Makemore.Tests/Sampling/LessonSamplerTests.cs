@@ -155,7 +155,8 @@ public class LessonSamplerTests
         using var model = CountingModel.Fit(words, Vocabulary.FromWords(words), order: 2, smoothing: 1);
         using var g = new Generator(2147483647);
         var samples = LessonSampler.Sample(model, g, 5);
-        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."], samples.Select(s => s.ToString()));
+        // PyTorch 1.13's torch.multinomial in the lesson's sampling loop: "mor.", "axx.", "minaymoryles.", …
+        Assert.Equal(LessonReference.Get("names, add-one smoothing").Texts, samples.Select(s => s.ToString()));
         Assert.Equal(["mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie"], samples.Select(s => s.Word));
         Assert.All(samples, s => Assert.True(s.Ended));
     }
@@ -168,8 +169,8 @@ public class LessonSamplerTests
         using var distinct = NGramCounts.Of(words, vocabulary, order: 2).ToExamples();
         model.Train(distinct, new TrainingOptions(Steps: 100, LearningRate: 50, Regularization: 0.01), cancellation: TestContext.Current.CancellationToken);
         using var sampling = new Generator(2147483647);
-        // PyTorch 1.13 with the lesson's training loop and sampling cell gives these (two letters differ from the
-        // counting model's: the network is close to, not equal to, the smoothed counts).
-        Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondmaisah.", "anchthizarie."], LessonSampler.Sample(model, sampling, 5).Select(s => s.ToString()));
+        // What PyTorch 1.13 gives with the lesson's training loop and sampling cell: two letters differ from the counting
+        // model's names ("kondmaisah.", "anchthizarie."), as the network is close to, not equal to, the smoothed counts.
+        Assert.Equal(LessonReference.Get("names, network after 100 steps").Texts, LessonSampler.Sample(model, sampling, 5).Select(s => s.ToString()));
     }
 }
