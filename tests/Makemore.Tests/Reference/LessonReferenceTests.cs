@@ -6,6 +6,7 @@ public class LessonReferenceTests
 {
     const string Script = "tests/reference/lesson_reference.py";
     const string Python = "/usr/bin/python3";
+    const string OptIn = "MAKEMORE_PYTORCH_REFERENCE";
 
     [Fact]
     public void EveryValueNamesItsSource()
@@ -105,6 +106,9 @@ public class LessonReferenceTests
     [Fact]
     public async Task TheScriptGivesTheCommittedValues()
     {
+        // PyTorch stays out of CI (it would add minutes and a second framework to every run): the check runs when asked.
+        if (Environment.GetEnvironmentVariable(OptIn) != "1")
+            Assert.Skip($"Runs only with {OptIn}=1 and {Python} with PyTorch 1.13 (Debian 12's python3-torch), which CI keeps out; the committed values came from {Script}.");
         if (!OperatingSystem.IsLinux() || !File.Exists(Python))
             Assert.Skip($"Needs {Python} with PyTorch 1.13 (Debian 12's python3-torch), which CI does not install; the committed values came from {Script}.");
         using (var probe = ProgramProcess.Start(Python, ["-c", "import torch; print(torch.__version__)"]))
