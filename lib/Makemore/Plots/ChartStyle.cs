@@ -73,19 +73,6 @@ internal static class ChartStyle
         _ => Math.Pow(10, exponent).ToString("0", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A log x axis ticked at the powers of ten that span <paramref name="values"/> (see <see cref="PowersOfTen"/>).</summary>
-    public static GenericChart WithLogXTicks(this GenericChart chart, IEnumerable<double> values, string axis = "xaxis")
-    {
-        double[] all = [.. values];
-        var (ticks, texts) = PowersOfTen(all.Min(), all.Max());
-        return chart.WithLayout(layout => EditAxis(layout, axis, style =>
-        {
-            style.SetProperty("tickmode", "array");
-            style.SetProperty("tickvals", ticks);
-            style.SetProperty("ticktext", texts);
-        }));
-    }
-
     /// <summary>Edits the layout's axis <paramref name="axis"/> ("xaxis", "yaxis2", …), creating it if the chart has none.</summary>
     public static void EditAxis(Layout layout, string axis, Action<DynamicObj.DynamicObj> edit)
     {

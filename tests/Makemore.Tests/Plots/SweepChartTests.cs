@@ -47,14 +47,4 @@ public class SweepChartTests
         Assert.True(legend.GetProperty("y").GetDouble() < 0, "the legend sits below the plot");
         Assert.Equal("top", legend.GetProperty("yanchor").GetString());
     }
-
-    [Fact]
-    public void PowersOfTenSpanTheValuesAndReadAsDecimals()
-    {
-        Assert.Equal(["0.01", "0.1", "1", "10", "100"], ChartStyle.PowersOfTen(0.01, 100).Texts);
-        Assert.Equal(["1e-6", "1e-5", "0.0001"], ChartStyle.PowersOfTen(2e-6, 1e-4).Texts);
-        Assert.Equal(["1", "10"], ChartStyle.PowersOfTen(5, 5).Texts);
-        Assert.Equal(["100000", "1000000", "1e7"], ChartStyle.PowersOfTen(1e5, 1e7).Texts);
-        Assert.Throws<ArgumentException>(() => ChartStyle.PowersOfTen(0, 1));
-    }
 }
