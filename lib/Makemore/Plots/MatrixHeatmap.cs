@@ -33,8 +33,8 @@ public static class MatrixHeatmap
     /// <see cref="HeatmapScale.Diverging"/>, symmetric around zero).
     /// </summary>
     public static GenericChart Of(Tensor values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels,
-        string title = "", HeatmapScale scale = HeatmapScale.Sequential, (double Min, double Max)? range = null,
-        string rowAxisTitle = "", string columnAxisTitle = "")
+        string title = "Matrix", HeatmapScale scale = HeatmapScale.Sequential, (double Min, double Max)? range = null,
+        string rowAxisTitle = "row", string columnAxisTitle = "column")
     {
         var z = ToRows(values);
         var (rows, columns) = (z.Length, z[0].Length);
@@ -57,7 +57,7 @@ public static class MatrixHeatmap
     }
 
     /// <summary>A square matrix whose rows and columns are both indexed by <paramref name="symbols"/> (a 27×27 weight matrix).</summary>
-    public static GenericChart Of(Tensor values, IEnumerable<char> symbols, string title = "",
+    public static GenericChart Of(Tensor values, IEnumerable<char> symbols, string title = "Matrix over the symbols",
         HeatmapScale scale = HeatmapScale.Sequential, (double Min, double Max)? range = null,
         string rowAxisTitle = "previous symbol", string columnAxisTitle = "next symbol")
     {
@@ -68,31 +68,44 @@ public static class MatrixHeatmap
     /// <summary>
     /// Two square matrices over the same symbols side by side on one colour scale (spanning both), so equal colours
     /// mean equal values: for instance the log-probabilities of the counting model beside a trained network's weights.
+    /// Each half is named above its column labels.
     /// </summary>
     public static GenericChart SideBySide(Tensor left, Tensor right, IEnumerable<char> symbols, string leftTitle, string rightTitle,
-        string title = "", HeatmapScale scale = HeatmapScale.Diverging)
+        string title = "Two matrices on one colour scale", HeatmapScale scale = HeatmapScale.Diverging)
     {
         var labels = symbols.Select(c => c.ToString()).ToList();
         var (leftRows, rightRows) = (ToRows(left), ToRows(right));
         var (min, max) = DefaultRange([.. leftRows, .. rightRows], scale);
-        // Each half names its matrix in the top axis title (the subplot titles of a grid would sit on the top axis labels).
         var charts = new[]
         {
-            Of(left, labels, labels, "", scale, (min, max), "previous symbol", leftTitle),
-            Of(right, labels, labels, "", scale, (min, max), "", rightTitle),
+            Of(left, labels, labels, "", scale, (min, max), "previous symbol", "next symbol"),
+            Of(right, labels, labels, "", scale, (min, max), "previous symbol", "next symbol"),
         };
         var cellSize = Math.Clamp(600 / labels.Count, 10, 30); // two matrices share the width
-        var grid = Chart.Grid(charts, 1, 2, XGap: 0.08).WithSize(Width: 2 * cellSize * labels.Count + 300, Height: cellSize * labels.Count + 220);
-        return WithTitle(grid, title);
+        var grid = Chart.Grid(charts, 1, 2, XGap: 0.1).WithSize(Width: 2 * cellSize * labels.Count + 300, Height: cellSize * labels.Count + 250);
+        // The subplot titles of a grid would sit on the column labels above each matrix: the names go above those.
+        var names = new[] { ("x domain", leftTitle), ("x2 domain", rightTitle) }.Select(n => new Dictionary<string, object>
+        {
+            ["xref"] = n.Item1,
+            ["yref"] = "paper",
+            ["x"] = 0.5,
+            ["y"] = 1,
+            ["yanchor"] = "bottom",
+            ["yshift"] = 62,
+            ["showarrow"] = false,
+            ["text"] = Heatmap.Text(n.Item2),
+            ["font"] = new Dictionary<string, object> { ["size"] = 14 },
+        }).ToArray();
+        return WithTitle(grid.WithLayout(layout => layout.SetProperty("annotations", names)), title, TopMarginWithTitle + 40);
     }
 
     // The column labels and their axis title sit above the matrix, so the chart title gets a taller top margin to clear them.
-    static GenericChart WithTitle(GenericChart chart, string title)
+    static GenericChart WithTitle(GenericChart chart, string title, double topMargin = TopMarginWithTitle)
     {
         if (title.Length == 0) return chart;
         var none = FSharpOption<double>.None;
         var margin = Plotly.NET.LayoutObjects.Margin.init<double, double, double, double, double, bool>(
-            none, none, FSharpOption<double>.Some(TopMarginWithTitle), none, none, FSharpOption<bool>.None);
+            none, none, FSharpOption<double>.Some(topMargin), none, none, FSharpOption<bool>.None);
         chart = GenericChart.mapLayout(FuncConvert.FromFunc<Layout, Layout>(layout =>
         {
             layout.SetProperty("margin", margin);

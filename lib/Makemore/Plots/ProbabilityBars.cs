@@ -12,7 +12,7 @@ namespace Makemore;
 public static class ProbabilityBars
 {
     /// <summary>Bars for a 1-D tensor whose i-th value belongs to <paramref name="symbols"/>[i].</summary>
-    public static GenericChart Of(Tensor values, IEnumerable<char> symbols, string name = "probability", string title = "")
+    public static GenericChart Of(Tensor values, IEnumerable<char> symbols, string name = "probability", string title = "Probability of each symbol")
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.dim() != 1)
@@ -22,7 +22,7 @@ public static class ProbabilityBars
         return Of(numbers, symbols, name, title);
     }
 
-    public static GenericChart Of(IReadOnlyList<double> values, IEnumerable<char> symbols, string name = "probability", string title = "")
+    public static GenericChart Of(IReadOnlyList<double> values, IEnumerable<char> symbols, string name = "probability", string title = "Probability of each symbol")
     {
         string[] labels = [.. symbols.Select(c => c.ToString())];
         if (labels.Length != values.Count)
@@ -41,6 +41,6 @@ public static class ProbabilityBars
             .WithYAxisStyle<double, double, string>(TitleText: "probability")
             // Wide enough for Plotly to label every one of 27 bars instead of every other one.
             .WithSize(Width: Math.Max(600, 32 * labels.Length + 250), Height: 420);
-        return title.Length == 0 ? chart : chart.WithTitleText(title);
+        return chart.WithTitleText(ChartStyle.Text(title));
     }
 }

@@ -6,7 +6,8 @@ namespace Makemore;
 
 /// <summary>
 /// A sweep's training and dev losses against the strength on a logarithmic x axis, with the strength the dev loss
-/// chooses marked: the picture for tuning smoothing or regularisation on held-out words.
+/// chooses marked: the picture for tuning smoothing or regularisation on held-out words. The axis is ticked at the
+/// powers of ten and the legend sits under the plot, where it covers no curve.
 /// </summary>
 public static class SweepChart
 {
@@ -35,11 +36,19 @@ public static class SweepChart
                 Curve(strengths, points.Select(p => p.DevLoss), "dev"),
                 Chart.Point<double, double, string>([best.Strength], [best.DevLoss], Name: chosen, ShowLegend: true,
                         MarkerSymbol: StyleParam.MarkerSymbol.Diamond)
-                    .WithTraceInfo(Name: chosen),
+                    .WithTraceInfo(Name: chosen)
+                    .WithTraces(trace => trace.SetProperty("marker", new Dictionary<string, object>
+                    {
+                        ["symbol"] = "diamond", ["size"] = 13, ["color"] = ChartStyle.Colour(2),
+                        ["line"] = new Dictionary<string, object> { ["color"] = "#111", ["width"] = 1 },
+                    })),
             ])
             .WithXAxisStyle<double, double, string>(TitleText: $"{strengthName} (log scale)", AxisType: StyleParam.AxisType.Log)
             .WithYAxisStyle<double, double, string>(TitleText: "average NLL")
-            .WithTitleText(title);
+            .WithLogXTicks(strengths)
+            .WithLegendBelow()
+            .WithSize(Width: 800, Height: 500)
+            .WithTitleText(ChartStyle.Text(title));
     }
 
     static GenericChart Curve(double[] strengths, IEnumerable<double> losses, string name) =>

@@ -58,6 +58,7 @@ internal static class NotebookDisplay
         // Used when a tensor sits inside something shown as HTML (a tuple, a list), instead of its property table.
         register.Invoke(null, [typeof(Tensor), html, "text/html"]);
         prefer.Invoke(null, [typeof(Tensor), PlainText]);
+        TextTable.RegisterDisplay(register, prefer);
         return true;
     }
 

@@ -57,8 +57,10 @@ public class MatrixHeatmapTests
         Assert.Equal([[3.0, 0], [0, -2]], Numbers(traces[1].GetProperty("z")));
         Assert.All(traces, t => Assert.Equal((-3.0, 3.0), (t.GetProperty("zmin").GetDouble(), t.GetProperty("zmax").GetDouble())));
         var layout = figure.GetProperty("layout");
-        Assert.Equal("counts", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
-        Assert.Equal("weights", layout.GetProperty("xaxis2").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(["counts", "weights"], ChartJson.Annotations(layout));
+        Assert.Equal(["x domain", "x2 domain"], layout.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("xref").GetString()));
+        foreach (var axis in new[] { "xaxis", "xaxis2" }) Assert.Equal("next symbol", ChartJson.TitleOf(layout.GetProperty(axis)));
+        foreach (var axis in new[] { "yaxis", "yaxis2" }) Assert.Equal("previous symbol", ChartJson.TitleOf(layout.GetProperty(axis)));
         Assert.Equal("both", layout.GetProperty("title").GetProperty("text").GetString());
     }
 
