@@ -90,7 +90,8 @@ public sealed class StockKernel
     /// (nbconvert's rule, and VS Code's), and reads back the executed copy written to <paramref name="outputFolder"/>. Like
     /// nbconvert with --allow-errors, a failing cell becomes an error output and the run goes on, so a comparison names it.
     /// </summary>
-    public async Task<ExecutedNotebook> ExecuteAsync(string notebook, string outputFolder)
+    /// <remarks>A run started by a fixture outlives the fixture's context: it passes its own <paramref name="cancellation"/>.</remarks>
+    public async Task<ExecutedNotebook> ExecuteAsync(string notebook, string outputFolder, CancellationToken? cancellation = null)
     {
         Directory.CreateDirectory(outputFolder);
         using var process = ProgramProcess.Start(Nbconvert,
@@ -98,7 +99,7 @@ public sealed class StockKernel
             "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=.net-csharp",
             "--ExecutePreprocessor.timeout=600", "--output-dir", outputFolder, notebook,
         ], environment: environment);
-        var result = await ProgramProcess.FinishAsync(process, Limit);
+        var result = await ProgramProcess.FinishAsync(process, Limit, cancellation ?? TestContext.Current.CancellationToken);
         var copy = Path.Combine(outputFolder, Path.GetFileName(notebook));
         Assert.True(result.ExitCode == 0 && File.Exists(copy), $"nbconvert could not run {notebook} in the stock kernel:\n{result}");
         return ExecutedNotebook.Load(copy);

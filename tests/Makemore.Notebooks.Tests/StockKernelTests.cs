@@ -13,6 +13,8 @@ public sealed class StockKernelSeries : IAsyncLifetime
 {
     readonly Dictionary<string, Task<ExecutedNotebook>> runs = new(StringComparer.Ordinal);
     readonly Channel<StockKernel> free = Channel.CreateUnbounded<StockKernel>();
+    // The runs go on after InitializeAsync, whose context (and its cancellation) ends with it.
+    CancellationTokenSource? stop;
     (StockKernel? Kernel, string Missing) found;
 
     public static string OutputFolder => Path.Combine(Repository.Artifacts, "stock-kernel", "notebooks");
@@ -23,6 +25,7 @@ public sealed class StockKernelSeries : IAsyncLifetime
         if (found.Kernel is null) return;
         free.Writer.TryWrite(found.Kernel);
         free.Writer.TryWrite((await StockKernel.FindAsync(slot: 1)).Kernel!); // found as slot 0 was
+        stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         Task? first = null;
         foreach (var notebook in Directory.GetFiles(NotebookRun.NotebooksFolder, "*.ipynb").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal))
         {
@@ -45,7 +48,7 @@ public sealed class StockKernelSeries : IAsyncLifetime
         var kernel = await free.Reader.ReadAsync();
         try
         {
-            return await kernel.ExecuteAsync(Path.Combine(NotebookRun.NotebooksFolder, notebook), OutputFolder);
+            return await kernel.ExecuteAsync(Path.Combine(NotebookRun.NotebooksFolder, notebook), OutputFolder, stop!.Token);
         }
         finally
         {
@@ -53,8 +56,14 @@ public sealed class StockKernelSeries : IAsyncLifetime
         }
     }
 
-    // No kernel outlives the tests: wait for the runs no test was left to read.
-    public async ValueTask DisposeAsync() => await Task.WhenAny(Task.WhenAll(runs.Values));
+    // No kernel outlives the tests: runs no test is left to read are stopped, and waited for.
+    public async ValueTask DisposeAsync()
+    {
+        if (stop is null) return;
+        await stop.CancelAsync();
+        await Task.WhenAny(Task.WhenAll(runs.Values));
+        stop.Dispose();
+    }
 }
 
 /// <summary>
