@@ -97,12 +97,19 @@ sealed class ProgressReporter(TextWriter output, TextWriter errors)
         }
     }
 
-    public void NotebookFinished(int number, int count, bool succeeded, TimeSpan elapsed, string copy)
+    /// <summary>The notebook's outcome and where its outputs are; <paramref name="inPlace"/> is the notebook run with --in-place.</summary>
+    public void NotebookFinished(int number, int count, bool succeeded, TimeSpan elapsed, string copy, string? inPlace)
     {
         lock (gate)
         {
             CloseLine();
-            output.WriteLine($"[{number}/{count}] {(succeeded ? "ok" : "FAILED")} in {Seconds(elapsed.TotalSeconds)}, executed copy: {DisplayPath.Of(copy)}");
+            var outputs = (inPlace, succeeded) switch
+            {
+                (null, _) => $"executed copy: {DisplayPath.Of(copy)}",
+                (_, true) => $"outputs written into {DisplayPath.Of(inPlace)}",
+                (_, false) => $"{DisplayPath.Of(inPlace)} left as it was; executed copy up to the failure: {DisplayPath.Of(copy)}",
+            };
+            output.WriteLine($"[{number}/{count}] {(succeeded ? "ok" : "FAILED")} in {Seconds(elapsed.TotalSeconds)}, {outputs}");
         }
     }
 

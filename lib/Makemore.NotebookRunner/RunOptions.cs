@@ -20,7 +20,9 @@ sealed record RunOptions(string OutputFolder, bool InPlace, bool AllowErrors, Ti
     /// </summary>
     public static int DefaultJobs => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>Where the executed copy of <paramref name="notebook"/> is written.</summary>
-    public string OutputFor(string notebook) =>
-        InPlace ? notebook : Path.GetFullPath(Path.Combine(OutputFolder, Path.GetFileName(notebook)));
+    /// <summary>
+    /// Where the executed copy of <paramref name="notebook"/> is written, cell by cell: also with <see cref="InPlace"/>, which
+    /// then replaces the notebook with it only once the whole notebook has run (<see cref="Runner"/>).
+    /// </summary>
+    public string OutputFor(string notebook) => Path.GetFullPath(Path.Combine(OutputFolder, Path.GetFileName(notebook)));
 }

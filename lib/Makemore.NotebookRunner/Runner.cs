@@ -5,7 +5,8 @@ namespace Makemore.NotebookRunner;
 /// <summary>
 /// Runs notebooks, each in its own worker process, up to <see cref="RunOptions.Jobs"/> at once, and writes their executed
 /// copies. A notebook running alone reports each cell as it happens; notebooks running side by side report theirs in one
-/// block each when they end, so their lines don't interleave.
+/// block each when they end, so their lines don't interleave. With --in-place, a notebook is replaced by its executed
+/// copy only once all of it ran: one that fails is left as it was (as nbconvert --inplace leaves it), nothing lost.
 /// </summary>
 static class Runner
 {
@@ -14,12 +15,13 @@ static class Runner
     {
         var notebooks = NotebookInputs.Expand(inputs);
         foreach (var notebook in notebooks) NotebookFile.Read(notebook);
-        if (!options.InPlace)
-        {
-            var clash = notebooks.GroupBy(Path.GetFileName).FirstOrDefault(g => g.Count() > 1);
-            if (clash is not null) throw new UsageException($"two notebooks are named {clash.Key}; their executed copies would overwrite each other.");
-            Directory.CreateDirectory(options.OutputFolder);
-        }
+        var clash = notebooks.GroupBy(Path.GetFileName).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null) throw new UsageException($"two notebooks are named {clash.Key}; their executed copies would overwrite each other.");
+        // A copy written over its own notebook cell by cell would lose the outputs of every cell a failure stops short of.
+        if (notebooks.FirstOrDefault(n => options.OutputFor(n) == Path.GetFullPath(n)) is { } overwritten)
+            throw new UsageException($"{DisplayPath.Of(overwritten)}: the output folder is its own, so its executed copy would overwrite it " +
+                "as it runs; use --in-place, which replaces a notebook only once it has run.");
+        Directory.CreateDirectory(options.OutputFolder);
         await using var renderer = options.ChartImages ? await StartRendererAsync(options) : null;
 
         var clock = Stopwatch.StartNew();
@@ -50,9 +52,12 @@ static class Runner
                     own.NotebookStarting(number + 1, notebooks.Count, notebook);
                     var started = clock.Elapsed;
                     succeeded[number] = await worker.RunAsync(cancellation);
+                    var copy = options.OutputFor(notebook);
                     if (succeeded[number] && renderer is not null)
-                        succeeded[number] = await AddChartImagesAsync(renderer, options.OutputFor(notebook), own);
-                    own.NotebookFinished(number + 1, notebooks.Count, succeeded[number], clock.Elapsed - started, options.OutputFor(notebook));
+                        succeeded[number] = await AddChartImagesAsync(renderer, copy, own);
+                    if (succeeded[number] && options.InPlace) NotebookFile.Write(NotebookFile.Read(copy), notebook);
+                    own.NotebookFinished(number + 1, notebooks.Count, succeeded[number], clock.Elapsed - started, copy,
+                        options.InPlace ? notebook : null);
                     if (own != reporter) reporter.Publish(own);
                 }
                 finally

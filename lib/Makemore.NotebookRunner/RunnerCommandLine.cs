@@ -22,7 +22,11 @@ static class RunnerCommandLine
             Description = "Folder for the executed copies.",
             DefaultValueFactory = _ => RunOptions.DefaultOutputFolder,
         };
-        var inPlace = new Option<bool>("--in-place") { Description = "Write the outputs into the notebooks themselves instead of copies." };
+        var inPlace = new Option<bool>("--in-place")
+        {
+            Description = "Also write the outputs into the notebooks themselves, once each has run to its end " +
+                "(a notebook that fails is left as it was; its executed copy goes to the output folder).",
+        };
         var allowErrors = AllowErrorsOption();
         var timeout = TimeoutOption();
         var jobs = new Option<int>("--jobs", "-j")
@@ -55,8 +59,6 @@ static class RunnerCommandLine
         };
         root.SetAction((parse, cancellation) =>
         {
-            if (parse.GetResult(output) is { Implicit: false } && parse.GetValue(inPlace))
-                return Task.FromResult(UsageError("--in-place and --output cannot be used together"));
             var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(inPlace), parse.GetValue(allowErrors),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(jobs),
                 parse.GetValue(chartImages), parse.GetValue(browser), parse.GetValue(plotlyJs)!);

@@ -12,6 +12,8 @@ public class BadInputTests
         { "a word with the end marker", ["train", "dotted.txt"], "dotted.txt, line 3: \"ba.la\" contains '.'" },
         { "two words on a line", ["train", "spaced.txt"], "spaced.txt, line 2: \"bala bali\" contains white space" },
         { "not UTF-8", ["train", "latin1.txt"], "latin1.txt is not UTF-8 text" },
+        // As Windows' Notepad saves "Unicode": the byte-order mark, then two bytes a character (issue 20).
+        { "UTF-16", ["train", "utf16.txt"], "utf16.txt is UTF-16 (little-endian) text; save it as UTF-8." },
         { "too few words to split", ["train", "few.txt"], "few.txt has 9 words; splitting 80/10/10 into train, dev and test words needs at least 10" },
         { "order 0", ["train", "words.txt", "--order", "0"], "--order must be 1 or more" },
         { "a negative order", ["train", "words.txt", "-n", "-3"], "--order must be 1 or more" },
@@ -119,6 +121,7 @@ public class BadInputTests
         files.Write("dotted.txt", "bala\nbali\nba.la\n");
         files.Write("spaced.txt", "bala\nbala bali\n");
         files.WriteBytes("latin1.txt", [(byte)'b', 0xE9, (byte)'b', 0xE9, (byte)'\n']);
+        files.WriteBytes("utf16.txt", System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(WordFiles.Small)).ToArray());
         files.Write("few.txt", string.Join('\n', WordFiles.Small.Split('\n').Take(9)));
         files.Write("other.json", """{"format": "something else", "version": 1}""");
         return files;

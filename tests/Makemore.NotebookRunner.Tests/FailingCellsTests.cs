@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using static Makemore.Testing.FixtureNotebook;
 
 namespace Makemore.NotebookRunner.Tests;
@@ -90,4 +91,41 @@ public sealed class FailingCellsTests(FailingCellsRun run) : IClassFixture<Faili
         Assert.Equal("before\n", run.WorkerExit.Cell(1).Stdout);
         Assert.Equal("WorkerStopped", Assert.Single(run.WorkerExit.Cell(2).Errors).Name);
     }
+}
+
+/// <summary>
+/// --in-place on a notebook that fails loses nothing (issue 20): like nbconvert --inplace, the notebook is left as it was,
+/// with the outputs of every cell, also those after the failing one; the executed copy up to the failure is beside it.
+/// </summary>
+public sealed class InPlaceFailureTests : IDisposable
+{
+    readonly TempFolder folder = new();
+
+    [Fact]
+    public async Task ANotebookThatFailsIsLeftWithAllItsOutputs()
+    {
+        var path = Write(folder["notebook.ipynb"],
+            Code("Console.WriteLine(\"first\");"), Code("Console.WriteLine(\"second\");"), Code("Console.WriteLine(\"third\");"));
+        var ran = await RunnerProcess.RunAsync(folder.Path, "--in-place", "notebook.ipynb");
+        Assert.True(ran.ExitCode == 0, ran.ToString());
+
+        // The middle cell now fails: the run stops there, and never reaches the third cell.
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!;
+        notebook["cells"]![1]!["source"] = "throw new InvalidOperationException(\"boom\");";
+        File.WriteAllText(path, notebook.ToJsonString());
+        var before = File.ReadAllText(path);
+        var failed = await RunnerProcess.RunAsync(folder.Path, "--in-place", "notebook.ipynb");
+
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        Assert.Contains("notebook.ipynb left as it was; executed copy up to the failure: artifacts/notebooks/notebook.ipynb", failed.Output);
+        Assert.Equal(before, File.ReadAllText(path));
+        var kept = ExecutedNotebook.Load(path);
+        Assert.Equal(["first\n", "second\n", "third\n"], kept.CodeCells.Select(c => c.Stdout));
+        var copy = ExecutedNotebook.Load(folder["artifacts/notebooks/notebook.ipynb"]);
+        Assert.Equal("first\n", copy.Cell(1).Stdout);
+        Assert.Equal("boom", Assert.Single(copy.Cell(2).Errors).Message);
+        Assert.Empty(copy.Cell(3).Outputs);
+    }
+
+    public void Dispose() => folder.Dispose();
 }

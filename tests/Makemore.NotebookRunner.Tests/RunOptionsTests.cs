@@ -69,8 +69,11 @@ public sealed class RunOptionsTests : IDisposable
         var result = await RunnerProcess.RunAsync(folder.Path, "--in-place", "notebook.ipynb");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("[1/1] ok in", result.Output);
+        Assert.Contains("outputs written into notebook.ipynb", result.Output);
         Assert.Equal("in place\n", ExecutedNotebook.Load(folder["notebook.ipynb"]).Cell(1).Stdout);
-        Assert.False(Directory.Exists(folder["artifacts"]));
+        // The executed copy, written as the notebook ran, is what replaced the notebook.
+        Assert.Equal(File.ReadAllText(folder["artifacts/notebooks/notebook.ipynb"]), File.ReadAllText(folder["notebook.ipynb"]));
     }
 
     [Fact]

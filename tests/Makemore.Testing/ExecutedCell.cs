@@ -53,6 +53,12 @@ public sealed class ExecutedCell
 
     public IReadOnlyList<CellErrorOutput> Errors { get; }
 
+    /// <summary>The Plotly charts the cell displayed or returned: each one's HTML and its text/plain (null if none).</summary>
+    public IReadOnlyList<(string Html, string? PlainText)> Charts =>
+        Outputs.Where(o => o["data"]?["text/html"] is { } html && NotebookOutputs.IsChart(JoinText(html)))
+            .Select(o => (JoinText(o["data"]!["text/html"]), o["data"]!["text/plain"] is { } plain ? JoinText(plain) : null))
+            .ToList();
+
     /// <summary>What a reader sees as text: standard output, then the plain text of displayed and returned values.</summary>
     public string Text => string.Join("\n", PlainText.Prepend(Stdout).Where(t => t.Length > 0));
 

@@ -7,9 +7,10 @@ namespace Makemore.Testing;
 public sealed record OutputDifference(int Cell, int Line, string Committed, string Fresh);
 
 /// <summary>
-/// Compares a notebook's outputs with a fresh run's after normalising only what legitimately varies (docs/outputs.md):
-/// chart element ids (random in every run), the charts' static pictures (the chart's data, in its script, is compared
-/// instead) and lines the notebook itself marks as machine-dependent with <see cref="MachineDependentMarker"/>.
+/// Compares a notebook's outputs with a fresh run's, in our runner or in the stock kernel, after normalising only what
+/// legitimately varies (docs/outputs.md): chart element ids (random in every run), the charts' static pictures (the
+/// chart's data, in its script, is compared instead) and lines the notebook itself marks as machine-dependent with
+/// <see cref="MachineDependentMarker"/>; and, for the stock kernel, its documented differences (docs/stock-kernel.md).
 /// </summary>
 public static partial class NotebookOutputs
 {
@@ -40,14 +41,71 @@ public static partial class NotebookOutputs
     public static bool HasPicture(string html) => html.Contains($"<img class=\"{ChartImageClass}\"", StringComparison.Ordinal);
 
     /// <summary>The first difference between the outputs of <paramref name="committed"/> and <paramref name="fresh"/>, or null.</summary>
-    public static OutputDifference? FirstDifference(ExecutedNotebook committed, ExecutedNotebook fresh)
+    public static OutputDifference? FirstDifference(ExecutedNotebook committed, ExecutedNotebook fresh) =>
+        FirstDifference(committed, fresh, (a, b) => (a.Outputs, b.Outputs));
+
+    /// <summary>
+    /// The first difference between the outputs of <paramref name="committed"/> and those of a run in the stock kernel
+    /// (<paramref name="stock"/>), or null: compared as <see cref="FirstDifference(ExecutedNotebook, ExecutedNotebook)"/>
+    /// compares a fresh run, once the stock kernel's documented differences (docs/stock-kernel.md) are set aside. Its own
+    /// announcements in the first code cell (the script that connects a Jupyter page to the kernel, "Loading extensions
+    /// from ...") and the C# compiler's warnings it prints on standard error are left out, and so is the text/plain our
+    /// runner adds to a return value the stock kernel sends without.
+    /// </summary>
+    public static OutputDifference? FirstDifferenceFromStockKernel(ExecutedNotebook committed, ExecutedNotebook stock)
+    {
+        var firstCode = committed.CodeCells.FirstOrDefault()?.Number;
+        return FirstDifference(committed, stock, (ours, theirs) =>
+        {
+            var stockOutputs = theirs.Outputs
+                .Where(o => !IsCompilerWarnings(o) && (ours.Number != firstCode || !IsStockKernelAnnouncement(o))).ToList();
+            var stockReturns = stockOutputs.Where(IsReturnValue).ToList();
+            var returned = 0;
+            var committedOutputs = ours.Outputs.Select(output =>
+            {
+                if (!IsReturnValue(output)) return output;
+                var counterpart = returned < stockReturns.Count ? stockReturns[returned++] : null;
+                return counterpart is not null && counterpart["data"]?[PlainText] is null ? WithoutPlainText(output) : output;
+            }).ToList();
+            return (committedOutputs, stockOutputs);
+        });
+    }
+
+    /// <summary>
+    /// Fails when <paramref name="fresh"/> (a fresh run of the notebook committed as <paramref name="committed"/>, named
+    /// <paramref name="name"/> in the message) has other outputs, naming the cell and first differing line.
+    /// </summary>
+    public static void AssertSameOutputs(ExecutedNotebook committed, ExecutedNotebook fresh, string name)
+    {
+        if (FirstDifference(committed, fresh) is { } difference)
+            Assert.Fail(Mismatch(name, difference, "the committed outputs are not what a fresh run gives", "fresh",
+                $"Refresh the committed notebooks (docs/outputs.md): {RefreshCommand}"));
+    }
+
+    /// <summary>As <see cref="AssertSameOutputs"/>, for a run in the stock kernel (<see cref="FirstDifferenceFromStockKernel"/>).</summary>
+    public static void AssertSameOutputsInStockKernel(ExecutedNotebook committed, ExecutedNotebook stock, string name)
+    {
+        if (FirstDifferenceFromStockKernel(committed, stock) is { } difference)
+            Assert.Fail(Mismatch(name, difference, "the stock kernel's outputs are not the committed ones", "stock",
+                $"The stock kernel, as VS Code and Jupyter run the notebook, printed something else than the runner " +
+                $"(docs/stock-kernel.md); its executed copy: {stock.Path}"));
+    }
+
+    static string Mismatch(string name, OutputDifference difference, string problem, string label, string remedy) =>
+        $"{name}, cell {difference.Cell}, output line {difference.Line}: {problem}.\n" +
+        $"  committed: {difference.Committed}\n  {label + ":",-10} {difference.Fresh}\n{remedy}";
+
+    static OutputDifference? FirstDifference(ExecutedNotebook committed, ExecutedNotebook fresh,
+        Func<ExecutedCell, ExecutedCell, (IReadOnlyList<JsonObject> Committed, IReadOnlyList<JsonObject> Fresh)> outputs)
     {
         if (committed.Cells.Count != fresh.Cells.Count)
             return new OutputDifference(Math.Min(committed.Cells.Count, fresh.Cells.Count) + 1, 0,
                 $"{committed.Cells.Count} cells", $"{fresh.Cells.Count} cells");
         for (var i = 0; i < committed.Cells.Count; i++)
         {
-            var (a, b) = (Lines(committed.Cells[i]), Lines(fresh.Cells[i]));
+            var (ours, theirs) = (committed.Cells[i], fresh.Cells[i]);
+            var compared = outputs(ours, theirs);
+            var (a, b) = (Lines(ours, compared.Committed), Lines(theirs, compared.Fresh));
             for (var line = 0; line < Math.Max(a.Count, b.Count); line++)
             {
                 var (x, y) = (line < a.Count ? a[line] : "(no more output)", line < b.Count ? b[line] : "(no more output)");
@@ -57,13 +115,13 @@ public static partial class NotebookOutputs
         return null;
     }
 
-    /// <summary>A cell's outputs as comparable lines: execution count, then each output's kind and normalised text.</summary>
-    public static IReadOnlyList<string> Lines(ExecutedCell cell)
+    // A cell's outputs as comparable lines: execution count, then each output's kind and normalised text.
+    static List<string> Lines(ExecutedCell cell, IEnumerable<JsonObject> outputs)
     {
         var lines = new List<string>();
         if (!cell.IsCode) return lines;
         lines.Add($"execution_count: {cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}");
-        foreach (var output in cell.Outputs)
+        foreach (var output in outputs)
         {
             var kind = (string?)output["output_type"] ?? "?";
             switch (kind)
@@ -103,6 +161,32 @@ public static partial class NotebookOutputs
         var key = id.Replace("-", "");
         if (!ids.TryGetValue(key, out var number)) ids[key] = number = ids.Count + 1;
         return number;
+    }
+
+    const string PlainText = "text/plain";
+
+    static bool IsReturnValue(JsonObject output) => (string?)output["output_type"] == "execute_result";
+
+    // What the stock kernel shows in the first cell it runs, beside the cell's own outputs.
+    static bool IsStockKernelAnnouncement(JsonObject output) =>
+        (string?)output["output_type"] == "display_data"
+        && (Text(output["data"]?["text/html"]).Contains("dotnet-interactive-this-cell", StringComparison.Ordinal)
+            || Text(output["data"]?[PlainText]).StartsWith("Loading extensions from `", StringComparison.Ordinal));
+
+    // What Jupyter's .NET kernel prints for the warnings of a cell's compilation ("(14,7): warning CS8632: ...", or without
+    // a position), each between blank lines; Polyglot Notebooks underlines them in the editor, and the runner leaves them out.
+    static bool IsCompilerWarnings(JsonObject output) =>
+        (string?)output["output_type"] == "stream" && (string?)output["name"] == "stderr"
+        && Text(output["text"]).Split('\n').All(line => line.Trim().Length == 0 || CompilerWarning().IsMatch(line));
+
+    [GeneratedRegex(@"^(\(\d+,\d+\): )?warning CS\d{4}: ")]
+    private static partial Regex CompilerWarning();
+
+    static JsonObject WithoutPlainText(JsonObject output)
+    {
+        var copy = output.DeepClone().AsObject();
+        copy["data"]?.AsObject().Remove(PlainText);
+        return copy;
     }
 
     static IEnumerable<string> Split(string text) => text.Split('\n')

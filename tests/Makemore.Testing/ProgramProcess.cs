@@ -49,11 +49,17 @@ public static class ProgramProcess
         Start(DotnetHost, arguments.Prepend(dll), workingFolder, environment);
 
     /// <summary>Reads what is left of both streams and waits for the exit, at most <paramref name="limit"/>.</summary>
-    public static async Task<ProcessResult> FinishAsync(Process process, TimeSpan limit)
+    public static Task<ProcessResult> FinishAsync(Process process, TimeSpan limit) =>
+        FinishAsync(process, limit, TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// <see cref="FinishAsync(Process, TimeSpan)"/> for a run that outlives the test or fixture that started it (whose
+    /// context, and cancellation, end first): <paramref name="cancelled"/> stops it instead.
+    /// </summary>
+    public static async Task<ProcessResult> FinishAsync(Process process, TimeSpan limit, CancellationToken cancelled)
     {
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        var cancelled = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancelled);
         timeout.CancelAfter(limit);
         try

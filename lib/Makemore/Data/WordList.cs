@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Makemore;
 
-/// <summary>Loads a word list: one word per line, UTF-8, trimmed, blank lines skipped, order kept.</summary>
+/// <summary>
+/// Loads a word list: one word per line, UTF-8, trimmed, blank lines skipped, order kept. A file in UTF-16 or UTF-32 is
+/// refused by name, so it is saved again as UTF-8 rather than read as something it is not.
+/// </summary>
 public static class WordList
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -14,6 +17,8 @@ public static class WordList
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Word list not found: {path}", path);
+        if (WideEncoding(path) is { } encoding)
+            throw new InvalidDataException($"{path} is {encoding} text; save it as UTF-8.");
         string text;
         try
         {
@@ -24,6 +29,36 @@ public static class WordList
             throw new InvalidDataException($"{path} is not UTF-8 text: {e.Message}", e);
         }
         return Parse(text, path);
+    }
+
+    /// <summary>
+    /// "UTF-16 (little-endian)" and the like for a file in one of the wide encodings Windows editors offer as "Unicode",
+    /// else null. Known by the byte-order mark, or for UTF-16 without one by its zero bytes: in the first 64 bytes, every
+    /// other byte is zero and no other is (text that is mostly ASCII, as a word list of any Latin alphabet is).
+    /// </summary>
+    static string? WideEncoding(string path)
+    {
+        Span<byte> start = stackalloc byte[64];
+        int length;
+        using (var file = File.OpenRead(path)) length = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var bytes = start[..length];
+        // UTF-32's little-endian mark begins with UTF-16's: look for it first.
+        if (bytes.StartsWith((byte[])[0xFF, 0xFE, 0, 0])) return "UTF-32 (little-endian)";
+        if (bytes.StartsWith((byte[])[0, 0, 0xFE, 0xFF])) return "UTF-32 (big-endian)";
+        if (bytes.StartsWith((byte[])[0xFF, 0xFE])) return "UTF-16 (little-endian)";
+        if (bytes.StartsWith((byte[])[0xFE, 0xFF])) return "UTF-16 (big-endian)";
+        if (length < 4 || length % 2 == 1) return null;
+        if (Alternating(bytes, zerosAt: 1)) return "UTF-16 (little-endian)";
+        if (Alternating(bytes, zerosAt: 0)) return "UTF-16 (big-endian)";
+        return null;
+
+        // Whether the bytes at zerosAt, zerosAt + 2, ... are all zero and the others none.
+        static bool Alternating(ReadOnlySpan<byte> bytes, int zerosAt)
+        {
+            for (var i = 0; i < bytes.Length; i++)
+                if ((bytes[i] == 0) != (i % 2 == zerosAt)) return false;
+            return true;
+        }
     }
 
     /// <summary>Parses the lines of <paramref name="text"/>; <paramref name="source"/> names it in error messages.</summary>

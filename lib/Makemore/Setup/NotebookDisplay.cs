@@ -5,7 +5,7 @@ namespace Makemore;
 
 /// <summary>
 /// Makes a tensor returned from a notebook cell show its values, as PyTorch's repr does in the lesson, instead of
-/// .NET Interactive's default table of the tensor's properties.
+/// .NET Interactive's default table of the tensor's properties; and a chart's plain text one line (<see cref="ChartText"/>).
 /// </summary>
 /// <remarks>
 /// The formatter is registered by reflection over the Microsoft.DotNet.Interactive.Formatting assembly the kernel has
@@ -28,7 +28,7 @@ internal static class NotebookDisplay
     static int installed;
 
     /// <summary>
-    /// Registers the tensor formatter when running inside .NET Interactive; returns whether it did (false outside a
+    /// Registers the tensor and chart formatters when running inside .NET Interactive; returns whether it did (false outside a
     /// kernel). Safe to call again.
     /// </summary>
     public static bool Install() => Install(AppDomain.CurrentDomain.GetAssemblies()
@@ -59,7 +59,17 @@ internal static class NotebookDisplay
         register.Invoke(null, [typeof(Tensor), html, "text/html"]);
         prefer.Invoke(null, [typeof(Tensor), PlainText]);
         TextTable.RegisterDisplay(register, prefer);
+        RegisterChartText(register, prefer);
         return true;
+    }
+
+    // Plotly.NET.Interactive gives charts only their HTML, so the stock kernel sends no text/plain and the runner would
+    // add .NET Interactive's default: the chart's whole object tree. Preferring both makes both kernels send this line.
+    static void RegisterChartText(MethodInfo register, MethodInfo prefer)
+    {
+        Action<object, TextWriter> plain = (value, writer) => writer.Write(ChartText.Of((Plotly.NET.GenericChart)value));
+        register.Invoke(null, [typeof(Plotly.NET.GenericChart), plain, "text/plain"]);
+        prefer.Invoke(null, [typeof(Plotly.NET.GenericChart), ChartText.MimeTypes]);
     }
 
     /// <summary>

@@ -67,11 +67,26 @@ internal static class TorchNative
             NativeLibrary.Load(original);
             return $"loaded from {Describe(libtorch)}";
         }
-        catch (DllNotFoundException e) when (e.Message.Contains(MarkerVersion, StringComparison.Ordinal))
+        // .NET 10's message carries the loader's reason ("version `GLIBCXX_3.4.32' not found"); .NET 11's leaves it out,
+        // so the libstdc++ libtorch has just loaded is asked instead.
+        catch (DllNotFoundException e) when (e.Message.Contains(MarkerVersion, StringComparison.Ordinal) || LoadedLibStdCxxLacks(MarkerVersion))
         {
             NativeLibrary.Load(PatchedCopy(original));
             return $"loaded from {Describe(libtorch)}, with {TorchSharpLibrary} patched for this system's older libstdc++";
         }
+    }
+
+    /// <summary>
+    /// Whether the libstdc++ loaded in this process (libtorch links it) does not define the symbol version
+    /// <paramref name="version"/>, which a library defining it names in its string table, ending in a zero byte.
+    /// </summary>
+    internal static bool LoadedLibStdCxxLacks(string version)
+    {
+        var library = File.ReadLines("/proc/self/maps")
+            .Where(line => line.Contains("/libstdc++.so", StringComparison.Ordinal))
+            .Select(line => line[line.IndexOf('/', StringComparison.Ordinal)..])
+            .FirstOrDefault();
+        return library is not null && File.ReadAllBytes(library).AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(version + "\0")) < 0;
     }
 
     /// <summary>

@@ -54,6 +54,48 @@ public class WordListTests
         Assert.Contains("not UTF-8", e.Message);
     }
 
+    // Windows editors offer these as "Unicode"; decoded as UTF-8 they would be one garbled word, or words with U+0000 in them.
+    public static TheoryData<string, byte[]> WideEncodings()
+    {
+        const string Words = "emma\r\nolivia\r\nava\r\n";
+        var data = new TheoryData<string, byte[]>();
+        foreach (var (name, encoding) in new (string, Encoding)[]
+        {
+            ("UTF-16 (little-endian)", new UnicodeEncoding(bigEndian: false, byteOrderMark: true)),
+            ("UTF-16 (big-endian)", new UnicodeEncoding(bigEndian: true, byteOrderMark: true)),
+            ("UTF-32 (little-endian)", new UTF32Encoding(bigEndian: false, byteOrderMark: true)),
+            ("UTF-32 (big-endian)", new UTF32Encoding(bigEndian: true, byteOrderMark: true)),
+        })
+        {
+            data.Add(name, [.. encoding.GetPreamble(), .. encoding.GetBytes(Words)]);
+            // Without its mark, UTF-16 still shows by the zero byte beside each ASCII letter.
+            if (name.StartsWith("UTF-16", StringComparison.Ordinal)) data.Add(name, encoding.GetBytes(Words));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WideEncodings))]
+    public void LoadNamesAWideEncodingAndAsksForUtf8(string encoding, byte[] bytes)
+    {
+        using var dir = new TempFolder();
+        var path = Path.Combine(dir.Path, "wide.txt");
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => WordList.Load(path));
+        Assert.Equal($"{path} is {encoding} text; save it as UTF-8.", e.Message);
+    }
+
+    [Fact]
+    public void Utf8WithAByteOrderMarkAndShortFilesAreStillRead()
+    {
+        using var dir = new TempFolder();
+        var marked = Path.Combine(dir.Path, "marked.txt");
+        File.WriteAllBytes(marked, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("emma\nava\n")]);
+        Assert.Equal(["emma", "ava"], WordList.Load(marked));
+        Assert.Equal(["ab"], WordList.Load(dir.Write("short.txt", "ab")));
+        Assert.Equal(["a", "b"], WordList.Load(dir.Write("pairs.txt", "a\nb\n")));
+    }
+
     [Fact]
     public void StatsDescribeTheList()
     {

@@ -61,6 +61,35 @@ public class NotebookDisplayTests
     }
 
     [Fact]
+    public void AChartsPlainTextIsOneLineWithItsTitle()
+    {
+        Installed();
+        var chart = LossCurve.Of([3.0, 2.6, 2.5], title: "Loss over 3 steps");
+        Assert.Equal("Chart: Loss over 3 steps (interactive; picture in the HTML output)", chart.ToDisplayString("text/plain"));
+        // The stock kernel sends exactly the preferred types: the chart's HTML (Plotly.NET.Interactive's) and this line.
+        Assert.Equal(["text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(chart.GetType()));
+    }
+
+    [Fact]
+    public void AChartTitlesMarkupIsMadePlainAndAChartWithoutTitleSaysSo()
+    {
+        Installed();
+        var marked = LossCurve.Of([3.0, 2.5]).WithTitleText("The first table, with &lt;S&gt; and<br><b>&lt;E&gt;</b>");
+        Assert.Equal("Chart: The first table, with <S> and <E> (interactive; picture in the HTML output)", marked.ToDisplayString("text/plain"));
+        var untitled = Plotly.NET.CSharp.Chart.Line<int, int, string>(x: [1, 2], y: [3, 4]);
+        Assert.Equal("Chart (interactive; picture in the HTML output)", untitled.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void ChartsOfSeveralPartsGetOneLineToo()
+    {
+        Installed();
+        var symbols = ".ab";
+        var grid = MatrixHeatmap.SideBySide(eye(3), ones(3, 3), symbols, "left", "right", title: "Two matrices");
+        Assert.Equal("Chart: Two matrices (interactive; picture in the HTML output)", grid.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
     public void OutsideDotNetInteractiveNothingIsRegistered()
     {
         Assert.False(NotebookDisplay.Install(formatting: null));

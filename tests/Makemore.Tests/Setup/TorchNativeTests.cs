@@ -25,6 +25,15 @@ public class TorchNativeTests
     }
 
     [Fact]
+    public void TellsWhetherTheLoadedLibStdCxxDefinesASymbolVersion()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Skip("Checks /proc/self/maps, which only Linux has.");
+        TorchSetup.Load(); // libtorch brings libstdc++ in
+        Assert.False(TorchNative.LoadedLibStdCxxLacks("GLIBCXX_3.4")); // the first version, in every libstdc++
+        Assert.True(TorchNative.LoadedLibStdCxxLacks("GLIBCXX_99.0"));
+    }
+
+    [Fact]
     public void LoadsThePackagedLibtorchNotASystemOne()
     {
         if (!OperatingSystem.IsLinux()) Assert.Skip("Checks /proc/self/maps, which only Linux has.");
