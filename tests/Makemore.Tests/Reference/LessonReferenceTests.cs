@@ -113,7 +113,7 @@ public class LessonReferenceTests
             Assert.Skip($"Needs {Python} with PyTorch 1.13 (Debian 12's python3-torch), which CI does not install; the committed values came from {Script}.");
         using (var probe = ProgramProcess.Start(Python, ["-c", "import torch; print(torch.__version__)"]))
         {
-            var version = await ProgramProcess.FinishAsync(probe, TimeSpan.FromMinutes(1));
+            var version = await ProgramProcess.FinishAsync(probe, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
             if (version.ExitCode != 0 || !version.Output.StartsWith("1.13", StringComparison.Ordinal))
                 Assert.Skip($"{Python} has no PyTorch 1.13 (Debian 12's python3-torch), which CI does not install; the committed values came from {Script}.");
         }
@@ -122,7 +122,7 @@ public class LessonReferenceTests
         using var folder = new TempFolder();
         // About 3.5 minutes on one core: the lesson's 300 full-batch steps with the reference BLAS do most of it.
         using var script = ProgramProcess.Start(Python, [Path.Combine(Repository.Root, Script), "--names", NamesFile.Locate(), "--out", folder["values.json"]]);
-        var run = await ProgramProcess.FinishAsync(script, TimeSpan.FromMinutes(15));
+        var run = await ProgramProcess.FinishAsync(script, TimeSpan.FromMinutes(15), TestContext.Current.CancellationToken);
         Assert.True(run.ExitCode == 0, run.ToString());
 
         using var fresh = JsonDocument.Parse(File.ReadAllText(folder["values.json"]));
