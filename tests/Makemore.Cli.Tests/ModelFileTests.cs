@@ -43,6 +43,30 @@ public class ModelFileTests(ModelFileTests.SavedBigram saved) : IClassFixture<Mo
         Assert.Equal(trained.Samples, sampled.Samples); // marks included: the file keeps the training words
     }
 
+    /// <summary>
+    /// Every kind --model offers (read from the help, so a kind added to the command is tried without changing this
+    /// test) trains with its defaults, saves, and samples the same words from its file.
+    /// </summary>
+    [Fact]
+    public void EveryKindTheHelpOffersIsSavedAndLoaded()
+    {
+        using var files = new WordFiles();
+        var help = files.Makemore("train", "--help");
+        var kinds = System.Text.RegularExpressions.Regex.Match(help.Output, @"--model <([a-z|-]+)>").Groups[1].Value.Split('|');
+        Assert.Contains("counting", kinds);
+        Assert.True(kinds.Length >= 3, help.Output);
+        var words = files.Write("words.txt", WordFiles.Small);
+        foreach (var kind in kinds)
+        {
+            var trained = files.Makemore("train", words, "-m", kind, "-s", "10", "--save", $"{kind}.json");
+            Assert.True(trained.ExitCode == 0, trained.ToString());
+            var sampled = files.Makemore("sample", $"{kind}.json", "-s", "10");
+            Assert.True(sampled.ExitCode == 0, sampled.ToString());
+            Assert.Contains($"model    {kind}.json: {kind} bigram (order 2)", sampled.Output);
+            Assert.Equal(trained.Samples, sampled.Samples);
+        }
+    }
+
     [Fact]
     public void TheFileIsTheDocumentedFormat()
     {
