@@ -1,6 +1,5 @@
 using System.CommandLine;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Makemore.Cli;
 
