@@ -175,12 +175,15 @@ public sealed class NGramCounts
         return table;
     }
 
-    /// <summary>Throws unless these counts are for a model of the given order and vocabulary.</summary>
-    internal void CheckFits(INGramModel model)
+    /// <summary>
+    /// Throws unless these counts are for a model of order <paramref name="order"/> over <paramref name="vocabulary"/>
+    /// (a model's Order and Vocabulary: the data knows no model type).
+    /// </summary>
+    internal void CheckFits(int order, Vocabulary vocabulary)
     {
-        if (model.Order != Order || !model.Vocabulary.Itos.SequenceEqual(Vocabulary.Itos))
+        if (order != Order || !vocabulary.Itos.SequenceEqual(Vocabulary.Itos))
             throw new ArgumentException(
-                $"The counts are for order {Order} over \"{Vocabulary}\", the model is order {model.Order} over \"{model.Vocabulary}\".");
+                $"The counts are for order {Order} over \"{Vocabulary}\", the model is order {order} over \"{vocabulary}\".");
     }
 }
 

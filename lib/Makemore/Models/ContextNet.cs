@@ -128,7 +128,7 @@ public sealed class ContextNet : NeuralModel
 
         public static Targets Of(NGramCounts counts, ContextNet model)
         {
-            counts.CheckFits(model);
+            counts.CheckFits(model.Order, model.Vocabulary);
             if (counts.Total == 0) throw new ArgumentException("There are no examples to train on.", nameof(counts));
             using var scope = NewDisposeScope();
             return new Targets((tensor(counts.Table(), model.W.shape).to(ScalarType.Float64) / counts.Total).to(ScalarType.Float32));

@@ -61,7 +61,7 @@ public sealed class NeuralNGram : NeuralModel
     public IReadOnlyList<TrainingStep> Train(Examples examples, TrainingOptions options,
         IProgress<TrainingStep>? progress = null, CancellationToken cancellation = default)
     {
-        examples.CheckFits(this);
+        examples.CheckFits(Order, Vocabulary);
         options.Check();
         using var distributions = Distributions(examples);
         return Train(() => DataLoss(examples, distributions), options, progress, cancellation);
@@ -76,7 +76,7 @@ public sealed class NeuralNGram : NeuralModel
     public IReadOnlyList<TrainingStep> Train(NGramCounts counts, TrainingOptions options,
         IProgress<TrainingStep>? progress = null, CancellationToken cancellation = default)
     {
-        counts.CheckFits(this);
+        counts.CheckFits(Order, Vocabulary);
         options.Check();
         if (ChunkedDistributions.Needed(counts))
         {
