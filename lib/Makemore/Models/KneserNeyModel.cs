@@ -125,20 +125,23 @@ public sealed class KneserNeyModel : INGramModel
         return Array.ConvertAll(row, p => (float)p);
     }
 
-    // The interpolation from the uniform distribution up, in float64: each order that knows the context (its last m-1
-    // symbols) scales what is below by γ and adds its discounted counts.
+    // The interpolation in float64, unrolled from the top: order m's discounted counts enter with the product of the γ
+    // of the orders above it that know the context (its last m-1 symbols), and the uniform 1/V with the product of all.
+    // The same sum as scaling the row by γ at each order, but each order touches only its own entries.
     void Row(long context, double[] row)
     {
-        Array.Fill(row, 1.0 / row.Length);
-        for (var m = 1; m <= Order; m++)
+        Array.Clear(row);
+        var weight = 1.0;
+        for (var m = Order; m >= 1; m--)
         {
             var level = levels[m - 1];
             var slot = Array.BinarySearch(level.Contexts, context % contextsOfOrder[m - 1]);
             if (slot < 0) continue;
-            var backoff = level.Backoff[slot];
-            for (var w = 0; w < row.Length; w++) row[w] *= backoff;
-            for (var e = level.Starts[slot]; e < level.Starts[slot + 1]; e++) row[level.Next[e]] += level.Discounted[e];
+            for (var e = level.Starts[slot]; e < level.Starts[slot + 1]; e++) row[level.Next[e]] += weight * level.Discounted[e];
+            weight *= level.Backoff[slot];
         }
+        var uniform = weight / row.Length;
+        for (var w = 0; w < row.Length; w++) row[w] += uniform;
     }
 
     public void Dispose()
