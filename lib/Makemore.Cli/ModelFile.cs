@@ -2,20 +2,23 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using static TorchSharp.torch;
 
 namespace Makemore.Cli;
 
 /// <summary>
-/// The model file, version 1 (described for users in docs/cli.md, "The model file"): the record
+/// The model file, version 2 (described for users in docs/cli.md, "The model file"): the record
 /// <see cref="ModelFileContent"/> serialised as UTF-8 JSON by System.Text.Json's source generator, plus one validation
-/// step that turns the record into a model (<see cref="Validate"/>). Floats are written in their shortest round-trip
-/// form, so a loaded model gives exactly the samples of the saved one.
+/// step that turns the record into a model (<see cref="Validate"/>); each kind's own fields are its
+/// <see cref="ModelKind"/>'s to write and read. Floats are written in their shortest round-trip form, so a loaded
+/// model gives exactly the samples of the saved one. Version 2 added the kind "kneser-ney"; version 1 files (counting
+/// and neural models) read as before.
 /// </summary>
 static class ModelFile
 {
     public const string Format = "makemore.NET model";
-    public const int Version = 1;
+    public const int Version = 2;
+    /// <summary>The oldest version this command reads.</summary>
+    public const int FirstVersion = 1;
 
     /// <summary>Writes the file's JSON: indented, characters of any alphabet as themselves, no null fields.</summary>
     static readonly ModelFileJson Json = new(new JsonSerializerOptions
@@ -28,56 +31,49 @@ static class ModelFile
         AllowDuplicateProperties = false,
     });
 
-    /// <summary>
-    /// Writes the model to <paramref name="path"/> atomically: into a temporary file beside it, then moved over it, so an
-    /// interrupted save never leaves half a file.
-    /// </summary>
+    /// <summary>Writes the model to <paramref name="path"/> whole (<see cref="AtomicFile"/>): an interrupted save never leaves half a file.</summary>
     public static void Save(string path, TrainedModel trained)
     {
-        var full = Path.GetFullPath(path);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
+        var content = trained.Kind.Save(trained.Model, new ModelFileContent(Format, Version, trained.Kind.Name, trained.Model.Order,
+            trained.Model.Vocabulary.Symbols, trained.Source, TrainingWords: [.. trained.TrainingWords]));
         try
         {
-            using (var stream = File.Create(temporary))
-                JsonSerializer.Serialize(stream, ContentOf(trained), Json.ModelFileContent);
-            File.Move(temporary, full, overwrite: true);
+            AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, content, Json.ModelFileContent));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
             throw new UsageException($"cannot save the model to {path}: {e.Message}");
         }
     }
 
-    static ModelFileContent ContentOf(TrainedModel trained)
+    /// <summary>
+    /// The "counts" field of the kinds that keep n-gram counts: every n-gram that occurred, as its n symbols (context,
+    /// then next) with its count, in the order of the entries (context index, then next symbol).
+    /// </summary>
+    public static Dictionary<string, int> CountsField(Vocabulary vocabulary, int order, IEnumerable<(long Context, int Next, int Count)> entries)
     {
-        var model = trained.Model;
-        var vocabulary = model.Vocabulary;
-        var v = vocabulary.Size;
-        var content = new ModelFileContent(Format, Version, trained.Kind.Name(), model.Order, vocabulary.Symbols, trained.Source,
-            TrainingWords: [.. trained.TrainingWords]);
-        switch (model)
+        var counts = new Dictionary<string, int>();
+        foreach (var (context, next, count) in entries)
+            counts[vocabulary.Decode([.. ContextIndex.Decode(context, vocabulary.Size, order), next])] = count;
+        return counts;
+    }
+
+    /// <summary>The "counts" field read back as n-gram counts (the library's checks, reported as a damaged field).</summary>
+    public static NGramCounts ReadCounts(ModelFileContent content, Vocabulary vocabulary, int order)
+    {
+        var counts = Required(content.Counts, "counts");
+        try
         {
-            case CountingModel counting:
-                // Every n-gram that occurred, as its n symbols (context, then next), in table order.
-                var cells = counting.N.data<int>().ToArray();
-                var counts = new Dictionary<string, int>();
-                for (long cell = 0; cell < cells.Length; cell++)
-                {
-                    if (cells[cell] == 0) continue;
-                    var context = ContextIndex.Decode(cell / v, v, model.Order);
-                    counts[vocabulary.Decode([.. context, (int)(cell % v)])] = cells[cell];
-                }
-                return content with { Smoothing = counting.Smoothing, Counts = counts };
-            case NeuralNGram neural:
-                var w = neural.W.detach().data<float>().ToArray();
-                return content with { Weights = [.. Enumerable.Range(0, w.Length / v).Select(row => w[(row * v)..((row + 1) * v)])] };
-            default:
-                throw new ArgumentException($"Not a model this command saves: {model.GetType().Name}.", nameof(trained));
+            return NGramCounts.FromCounts(vocabulary, order, counts);
+        }
+        catch (ArgumentException e)
+        {
+            // The library's words without the parameter's name, which means nothing in a file.
+            throw new FormatException(e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal).TrimEnd('.'));
         }
     }
 
-    /// <summary>Reads a model file; anything that is not a version-1 model file is a <see cref="UsageException"/>.</summary>
+    /// <summary>Reads a model file; anything that is not a model file of a version this command reads is a <see cref="UsageException"/>.</summary>
     public static TrainedModel Load(string path)
     {
         if (Directory.Exists(path)) throw new UsageException($"{path} is a folder, not a model file.");
@@ -110,11 +106,11 @@ static class ModelFile
         }
         if (content is not { Format: Format }) throw NotAModel(path);
         if (content.Version is not { } version) throw Broken(path, "its \"version\" is missing or not a whole number");
-        if (version != Version)
-            throw new UsageException($"{path} is a {Format} file of format version {version}; this makemore reads version {Version} only.");
+        if (version is < FirstVersion or > Version)
+            throw new UsageException($"{path} is a {Format} file of format version {version}; this makemore reads versions {FirstVersion} to {Version}.");
         try
         {
-            return Validate(content);
+            return Validate(content, version);
         }
         catch (FormatException e)
         {
@@ -139,82 +135,23 @@ static class ModelFile
     static UsageException Broken(string path, string problem) => new($"{path} is a damaged {Format} file: {problem}.");
 
     /// <summary>
-    /// The one validation step: every field a version-1 file must have, and a model built from them. Problems are
-    /// FormatExceptions naming the field, reported as a damaged file.
+    /// The one validation step: every field a model file must have, and a model built from them by its kind. Problems
+    /// are FormatExceptions naming the field, reported as a damaged file.
     /// </summary>
-    static TrainedModel Validate(ModelFileContent content)
+    static TrainedModel Validate(ModelFileContent content, int version)
     {
-        var kind = Required(content.Kind, "kind") switch
-        {
-            "counting" => ModelKind.Counting,
-            "neural" => ModelKind.Neural,
-            var other => throw new FormatException($"\"kind\" is \"{other}\", not \"counting\" or \"neural\""),
-        };
+        var name = Required(content.Kind, "kind");
+        var kind = ModelKind.Named(name) ?? throw new FormatException($"\"kind\" is \"{name}\", not {ModelKind.Names}");
+        if (version < kind.FileVersion)
+            throw new FormatException($"\"kind\" \"{name}\" came with format version {kind.FileVersion}; a version {version} file has no such models");
         var order = Required(content.Order, "order");
         var vocabulary = ReadVocabulary(Required(content.Vocabulary, "vocabulary"));
-        if (!OrderLimit.Fits(kind, vocabulary.Size, order))
-            throw new FormatException($"\"order\" {order} is not possible for a {kind.Name()} model over {vocabulary.Size} symbols");
+        if (!kind.FitsOrder(vocabulary.Size, order))
+            throw new FormatException($"\"order\" {order} is not possible for a {kind.Name} model over {vocabulary.Size} symbols");
         var source = Required(content.Source, "source");
         var trainingWords = Required(content.TrainingWords, "trainingWords")
             .Select(w => w ?? throw new FormatException("\"trainingWords\" holds something other than text")).ToArray();
-
-        INGramModel model = kind == ModelKind.Counting
-            ? ReadCounting(content, vocabulary, order)
-            : ReadNeural(content, vocabulary, order);
-        return new TrainedModel(model, source, trainingWords);
-    }
-
-    static CountingModel ReadCounting(ModelFileContent content, Vocabulary vocabulary, int order)
-    {
-        if (content.Smoothing is not { } smoothing || !IsSmoothing(smoothing))
-            throw new FormatException("\"smoothing\" is not a number of 0 or more");
-        var counts = Required(content.Counts, "counts");
-        var v = vocabulary.Size;
-        var table = new int[ContextIndex.Count(v, order) * v];
-        foreach (var (ngram, count) in counts)
-        {
-            if (ngram.Length != order || ngram.Any(c => !vocabulary.Stoi.ContainsKey(c)))
-                throw new FormatException($"\"{ngram}\" is not {order} symbols of the vocabulary");
-            if (count < 1) throw new FormatException($"the count of \"{ngram}\" is {count}; counts listed are 1 or more");
-            var symbols = vocabulary.Encode(ngram);
-            table[ContextIndex.Of(symbols.AsSpan(0, order - 1), v) * v + symbols[^1]] = count;
-        }
-        using var scope = NewDisposeScope();
-        return CountingModel.FromCounts(vocabulary, order, tensor(table, [table.Length / v, v]), smoothing);
-    }
-
-    // The library's rule for k, whatever message it would give: the file only says whether it is damaged.
-    static bool IsSmoothing(double smoothing)
-    {
-        try
-        {
-            CountingModel.CheckSmoothing(smoothing);
-            return true;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return false;
-        }
-    }
-
-    static NeuralNGram ReadNeural(ModelFileContent content, Vocabulary vocabulary, int order)
-    {
-        var v = vocabulary.Size;
-        var expected = (order - 1) * v;
-        var rows = content.Weights;
-        if (rows is null || rows.Length != expected)
-            throw new FormatException($"\"weights\" is not a list of {expected} rows");
-        var w = new float[expected * v];
-        for (var row = 0; row < rows.Length; row++)
-        {
-            if (rows[row] is not { } values || values.Length != v)
-                throw new FormatException($"row {row} of \"weights\" is not a list of {v} numbers");
-            if (values.Any(x => !float.IsFinite(x)))
-                throw new FormatException($"row {row} of \"weights\" holds something other than a finite number");
-            values.CopyTo(w, row * v);
-        }
-        using var scope = NewDisposeScope();
-        return NeuralNGram.FromWeights(vocabulary, order, tensor(w, [expected, v]));
+        return new TrainedModel(kind, kind.Load(content, vocabulary, order), source, trainingWords);
     }
 
     static Vocabulary ReadVocabulary(string symbols)
@@ -239,13 +176,13 @@ static class ModelFile
 /// Every field may be missing when read; <c>ModelFile.Validate</c> says which must not be.
 /// </summary>
 /// <param name="Format">Always "makemore.NET model".</param>
-/// <param name="Version">The format version, 1.</param>
-/// <param name="Kind">"counting" or "neural".</param>
+/// <param name="Version">The format version, 2 (1 for files of the first version).</param>
+/// <param name="Kind">The <see cref="ModelKind"/>'s name: "counting", "neural" or "kneser-ney".</param>
 /// <param name="Order">n.</param>
 /// <param name="Vocabulary">The symbols in index order, '.' first, as one string.</param>
 /// <param name="Source">The file name of the word list it was trained on.</param>
 /// <param name="Smoothing">Counting models: k.</param>
-/// <param name="Counts">Counting models: each n-gram that occurred, as its n symbols, and its count.</param>
+/// <param name="Counts">Counting and Kneser–Ney models: each n-gram that occurred, as its n symbols, and its count.</param>
 /// <param name="Weights">Neural models: W as (n-1)·V rows of V numbers, one row a line.</param>
 /// <param name="TrainingWords">The words it was trained on.</param>
 sealed record ModelFileContent(

@@ -18,12 +18,26 @@ static class OptionValues
     public static Option<int> WholeNumber(this Option<int> option, int minimum)
     {
         option.CustomParser = result => Parse(result, option, (string text, out int value) =>
-            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value),
-            text => IsWholeNumber(text) && !text.StartsWith('-')
-                ? $"a whole number from {minimum:N0} to {int.MaxValue:N0}"
-                : "a whole number");
+            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), text => ExpectedWholeNumber(text, minimum));
         return option;
     }
+
+    /// <summary>An optional whole number (no value unless given); as <see cref="WholeNumber(Option{int}, int)"/> otherwise.</summary>
+    public static Option<int?> WholeNumber(this Option<int?> option, int minimum)
+    {
+        option.CustomParser = result => Parse(result, option, (string text, out int? value) =>
+        {
+            var parsed = int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number);
+            value = parsed ? number : null;
+            return parsed;
+        }, text => ExpectedWholeNumber(text, minimum));
+        return option;
+    }
+
+    // A whole number too large for an int is told the range; anything else, that a whole number was expected.
+    static string ExpectedWholeNumber(string text, int minimum) => IsWholeNumber(text) && !text.StartsWith('-')
+        ? $"a whole number from {minimum:N0} to {int.MaxValue:N0}"
+        : "a whole number";
 
     /// <summary>A seed option: a whole number from 0 to 2^64 - 1, the range of torch's generator seeds.</summary>
     public static Option<ulong> Seed(string name, string description, ulong defaultValue)

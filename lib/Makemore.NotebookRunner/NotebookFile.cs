@@ -28,17 +28,14 @@ static class NotebookFile
         }
     }
 
-    /// <summary>Writes through a temporary file and a rename, so a reader never sees half a notebook.</summary>
+    /// <summary>Writes the notebook whole (<see cref="AtomicFile"/>), so a reader never sees half a notebook.</summary>
     public static void Write(InteractiveDocument document, string path)
     {
         // The library writes nbformat 4.5, whose cells need ids; notebooks saved without them get fresh ones, as Jupyter does.
         foreach (var element in document.Elements.Where(e => string.IsNullOrEmpty(e.Id)))
             element.Id = Guid.NewGuid().ToString("N")[..12];
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, document.ToJupyterJson());
-        File.Move(temporary, path, overwrite: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.WriteAllText(path, document.ToJupyterJson());
     }
 
     /// <summary>Removes the outputs and execution counts of an earlier run, as nbconvert does before executing.</summary>

@@ -24,12 +24,29 @@ public sealed class Vocabulary
 
     public static Vocabulary FromWords(IEnumerable<string> words)
     {
-        var chars = WordStats.AlphabetOf(words);
+        var chars = AlphabetOf(words);
         if (chars.Select(ReservedProblem).FirstOrDefault(p => p is not null) is { } problem)
             throw new ArgumentException($"The words contain {problem}.", nameof(words));
         if (chars.Length == 0)
             throw new ArgumentException("The words contain no characters.", nameof(words));
         return new Vocabulary([Boundary, .. chars]);
+    }
+
+    /// <summary>
+    /// The distinct characters of the words in ordinal order, as one string: the vocabulary's characters after '.'
+    /// (and <see cref="WordStats.Alphabet"/>). One pass with a table of all 65,536 UTF-16 code units: for a
+    /// dictionary's 18 million characters several times faster than distinct-and-sort with LINQ.
+    /// </summary>
+    internal static string AlphabetOf(IEnumerable<string> words)
+    {
+        var seen = new bool[char.MaxValue + 1];
+        var count = 0;
+        foreach (var word in words)
+            foreach (var c in word)
+                if (!seen[c]) { seen[c] = true; count++; }
+        var alphabet = new char[count];
+        for (int c = 0, i = 0; i < count; c++) if (seen[c]) alphabet[i++] = (char)c;
+        return new string(alphabet);
     }
 
     /// <summary>Rebuilds a vocabulary from its characters in index order (as saved with a model).</summary>

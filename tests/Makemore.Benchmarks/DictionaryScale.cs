@@ -60,7 +60,9 @@ static partial class DictionaryScale
         Exec("dotnet", ["build", Path.Combine(repository, "lib", "Makemore.Cli"), "-c", "Release", "-v", "quiet", "-nologo"], repository);
         var cli = Directory.GetFiles(Path.Combine(repository, "artifacts", "bin", "Makemore.Cli"), "Makemore.Cli.dll", SearchOption.AllDirectories)
             .First(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("release", StringComparison.Ordinal));
-        string[][] commands = [["train", file, "-n", "3"], ["train", file, "-m", "neural", "--steps", "100"]];
+        // Every kind of model: the counting trigram, the net, and Kneser–Ney at the counting model's order.
+        string[][] commands = [["train", file, "-n", "3"], ["train", file, "-m", "neural", "--steps", "100"],
+            ["train", file, "-m", "kneser-ney", "-n", "3"]];
 
         var reference = new List<double>();
         var times = commands.Select(_ => new List<double>()).ToArray();

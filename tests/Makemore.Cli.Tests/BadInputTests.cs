@@ -20,6 +20,7 @@ public class BadInputTests
         { "an absurd counting order", ["train", "words.txt", "-n", "9"], "--order must be at most 7 for a counting model over 11 symbols (its count table would have 214,358,881 × 11 = 2,357,947,691 cells, or 8.8 GB as int32, more than the 67,108,864 this library builds; NGramCounts stores only the n-grams that occur), not 9." },
         { "an absurd neural order", ["train", "words.txt", "-m", "neural", "-n", "1000"], "--order must be at most 18 for a neural model over 11 symbols (11^1000 possible n-grams are more than 64-bit integers can number), not 1000." },
         { "a neural unigram", ["train", "words.txt", "-m", "neural", "-n", "1"], "--order must be 2 or more for a neural model (with no character before it, it has no input), not 1." },
+        { "an absurd Kneser–Ney order", ["train", "words.txt", "-m", "kneser-ney", "-n", "1000"], "--order must be at most 18 for a Kneser–Ney model over 11 symbols (11^1000 possible n-grams are more than 64-bit integers can number), not 1000." },
         { "negative smoothing", ["train", "words.txt", "--smoothing", "-1"], "--smoothing must be 0 or more (a count added to every cell), not -1" },
         // Refused up front: (count + k) overflows float32, which used to print infinite losses blamed on "smoothing 0".
         { "a smoothing that overflows", ["train", "words.txt", "-k", "1e308"], "--smoothing must be at most 1e30 (beyond it the float32 probabilities overflow; from about 1e6 on, every k gives nearly the uniform distribution), not 1e308." },
@@ -34,8 +35,14 @@ public class BadInputTests
         { "negative samples", ["train", "words.txt", "-s", "-1"], "--samples must be 0 or more, not -1" },
         { "a neural option for a counting model", ["train", "words.txt", "--steps", "10"], "--steps is an option of neural models; this is a counting model" },
         { "a counting option for a neural model", ["train", "words.txt", "-m", "neural", "-k", "2"], "--smoothing is an option of counting models; this is a neural model" },
-        { "an unknown model", ["train", "words.txt", "--model", "transformer"], "Argument 'transformer' not recognized. Must be one of: 'counting' 'neural'" },
-        { "an unknown option", ["train", "words.txt", "--temperature", "2"], "Unrecognized command or argument '--temperature'" },
+        { "a counting option for a Kneser–Ney model", ["train", "words.txt", "-m", "kneser-ney", "-k", "2"], "--smoothing is an option of counting models; this is a kneser-ney model (--model counting to train one)." },
+        { "a neural option for a Kneser–Ney model", ["train", "words.txt", "-m", "kneser-ney", "--lr", "2"], "--learning-rate is an option of neural models; this is a kneser-ney model" },
+        { "an unknown model", ["train", "words.txt", "--model", "transformer"], "Argument 'transformer' not recognized. Must be one of: 'counting' 'neural' 'kneser-ney'" },
+        { "an unknown option", ["train", "words.txt", "--beam", "2"], "Unrecognized command or argument '--beam'" },
+        { "a zero temperature", ["train", "words.txt", "--temperature", "0"], "--temperature must be a positive number (1: the model's own probabilities), not 0." },
+        { "a temperature that is not a number", ["train", "words.txt", "--temperature", "warm"], "--temperature must be a number (such as 0.5 or 1e-3), not warm." },
+        { "top-k 0", ["train", "words.txt", "--top-k", "0"], "--top-k must be 1 or more (the number of most probable symbols kept), not 0." },
+        { "a top-k that is not a whole number", ["train", "words.txt", "--top-k", "2.5"], "--top-k must be a whole number, not 2.5." },
         // Option values that don't parse are reported in the user's words, never with a .NET type name.
         { "a number that is not one", ["train", "words.txt", "--order", "three"], "--order must be a whole number, not three." },
         { "a seed that is not one", ["train", "words.txt", "--seed", "-1"], "--seed must be a whole number 0 or more, not -1." },
@@ -59,6 +66,9 @@ public class BadInputTests
         { "other JSON", ["sample", "other.json"], "other.json is not a makemore.NET model file" },
         { "negative samples", ["sample", "other.json", "-s", "-2"], "--samples must be 0 or more, not -2" },
         { "a negative seed", ["sample", "other.json", "--seed", "-5"], "--seed must be a whole number 0 or more, not -5." },
+        { "a negative temperature", ["sample", "other.json", "--temperature", "-1"], "--temperature must be a positive number (1: the model's own probabilities), not -1." },
+        { "an infinite temperature", ["sample", "other.json", "--temperature", "Infinity"], "--temperature must be a positive number" },
+        { "a negative top-k", ["sample", "other.json", "--top-k", "-3"], "--top-k must be 1 or more (the number of most probable symbols kept), not -3." },
     };
 
     [Theory]

@@ -136,6 +136,47 @@ public partial class TrainTests
         Assert.Contains("split    25,626 train, 3,203 dev, 3,204 test words (split seed 42)", run.Output);
         // The lesson's generator seed gives the lesson's first names, even from 80% of the names.
         Assert.Equal(["mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie"], run.Samples);
+
+        // So do the sampling options at their defaults, given or not, and a top-k that keeps every symbol.
+        using var files = new WordFiles();
+        var defaults = MakemoreProcess.Run(repository, "train", "-s", "5", "--temperature", "1", "--top-k", "27", "--save", files.PathOf("model.json"));
+        Assert.True(defaults.ExitCode == 0, defaults.ToString());
+        Assert.Contains("5 samples (seed 2147483647, top-k 27; * = already in the training words)", defaults.OutputLines);
+        Assert.Equal(run.Samples, defaults.Samples);
+        Assert.Equal(run.Samples, files.Makemore("sample", "model.json", "-s", "5").Samples);
+    }
+
+    [Fact]
+    public void TemperatureAndTopKChangeTheWordsAndSayHow()
+    {
+        using var files = new WordFiles();
+        var words = files.Write("words.txt", WordFiles.Small);
+        var plain = files.Makemore("train", words, "-n", "3", "-s", "30");
+        var cold = files.Makemore("train", words, "-n", "3", "-s", "30", "--temperature", "0.3");
+        var greedy = files.Makemore("train", words, "-n", "3", "-s", "30", "--top-k", "1");
+
+        Assert.True(cold.ExitCode == 0, cold.ToString());
+        Assert.Contains("30 samples (seed 2147483647, temperature 0.3; * = already in the training words)", cold.OutputLines);
+        Assert.Contains("30 samples (seed 2147483647, top-k 1; * = already in the training words)", greedy.OutputLines);
+        // Sampling comes after the losses: those stay; the words differ.
+        Assert.Equal(Loss(plain, "dev"), Loss(cold, "dev"));
+        Assert.NotEqual(plain.Samples, cold.Samples);
+        // A cold model repeats its likeliest words; top-k 1 makes only the single likeliest one.
+        Assert.True(cold.Samples.Distinct().Count() < plain.Samples.Distinct().Count(), $"{cold}\n{plain}");
+        Assert.Single(greedy.Samples.Distinct());
+    }
+
+    [Fact]
+    public void AKneserNeyModelNeedsNoSettings()
+    {
+        using var files = new WordFiles();
+        var run = files.Makemore("train", files.Write("words.txt", WordFiles.Small), "-m", "kneser-ney", "-n", "3", "-s", "6");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"model    kneser-ney trigram \(order 3\), interpolated modified Kneser–Ney; discounts of order 3: D1 \d\.\d{3}, D2 \d\.\d{3}, D3\+ \d\.\d{3} \((estimated from the training counts|KenLM's fallback: too few n-grams to estimate them)\)", run.Output);
+        foreach (var part in new[] { "train", "dev", "test" }) Assert.InRange(Loss(run, part), 0.5, Math.Log(11));
+        Assert.Equal(6, run.Samples.Length);
+        Assert.Equal("", run.Error);
     }
 
     [Fact]
@@ -236,6 +277,9 @@ public partial class TrainTests
         Assert.Contains("--smoothing", run.Output);
         Assert.Contains("counts of the distinct n-grams", run.Output);
         Assert.Contains("50/(n-1) for order n", run.Output); // the default learning rate depends on the order
+        Assert.Contains("kneser-ney: the counts with interpolated modified Kneser–Ney smoothing", run.Output);
+        Assert.Contains("--temperature <T>", run.Output);
+        Assert.Contains("--top-k <K>", run.Output);
     }
 
     static string NamesOrSkip()

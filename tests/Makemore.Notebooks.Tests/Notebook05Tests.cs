@@ -141,7 +141,7 @@ public sealed class Notebook05Tests() : NotebookTests("05-neural-network.ipynb")
     [Fact]
     public void TheLibrarysCountStatisticsTrainingRetracesTheLoopAndLevelsOff()
     {
-        var cell = Notebook.CellContaining("net300.Train(bigramCounts.ToExamples()");
+        var cell = Notebook.CellContaining("net300.Train(bigramCounts, ");
         cell.Find(@"^228,146 examples, 627 distinct bigrams$");
         Assert.True(cell.FindNumber(@"largest difference to our losses over the first 100 steps: (\S+)") < 1e-5);
         double LossAt(int step) => cell.FindNumber($@"^library, step\s+{step}: loss ([\d.]+)   average NLL [\d.]+   perplexity [\d.]+$");

@@ -44,6 +44,9 @@ public abstract class NotebookTests(string notebook) : IAsyncLifetime
 {
     ExecutedNotebook? executed;
 
+    /// <summary>The file name of the notebook these tests read (e.g. "01-exploring-the-data.ipynb").</summary>
+    public string NotebookFile => notebook;
+
     /// <summary>The notebook, executed once per test process (<see cref="NotebookRun.ExecuteAsync"/>).</summary>
     protected ExecutedNotebook Notebook =>
         executed ?? throw new InvalidOperationException($"{notebook} is read before xunit initialised the test class.");

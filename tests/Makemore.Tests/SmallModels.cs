@@ -2,8 +2,8 @@ namespace Makemore.Tests;
 
 /// <summary>
 /// The models the sampler and next-row tests try, on seven names, by name (one theory row each): counting models of
-/// orders 1 to 4, smoothed and not, and both neural models of orders 2 to 4 from a seeded random start, so that every
-/// context has its own distribution.
+/// orders 1 to 4, smoothed and not, Kneser–Ney models of orders 1 to 4, and both neural models of orders 2 to 4 from a
+/// seeded random start, so that every context has its own distribution.
 /// </summary>
 public static class SmallModels
 {
@@ -24,7 +24,7 @@ public static class SmallModels
         }
         finally
         {
-            (model as IDisposable)?.Dispose();
+            model.Dispose();
         }
     }
 
@@ -33,6 +33,8 @@ public static class SmallModels
         var makers = new Dictionary<string, Func<INGramModel>>(StringComparer.Ordinal);
         foreach (var (order, smoothing) in new[] { (1, 0.0), (2, 1.0), (3, 0.0), (4, 0.5) })
             makers[$"counting, order {order}, k = {smoothing}"] = () => CountingModel.Fit(Words, Letters, order, smoothing);
+        foreach (var order in new[] { 1, 2, 3, 4 })
+            makers[$"Kneser–Ney, order {order}"] = () => KneserNeyModel.Fit(NGramCounts.Of(Words, Letters, order));
         // Seed 5: every word its neural models sample ends before the sampler's length limit (which the sampler tests'
         // one-draw-per-symbol definition does not have).
         foreach (var order in new[] { 2, 3, 4 })

@@ -77,4 +77,12 @@ public class VocabularyTests
         Assert.Equal(".abcdefghijklmnopqrstuvwxyz", vocab.ToString());
         Assert.Equal(26, vocab.Stoi['z']);
     }
+
+    [Fact]
+    public void TheAlphabetIsTheDistinctCharactersInOrder()
+    {
+        string[] words = ["zoë", "anna", "й", "bob"];
+        Assert.Equal(new string(words.SelectMany(w => w).Distinct().Order().ToArray()), Vocabulary.AlphabetOf(words));
+        Assert.Equal(Vocabulary.FromWords(words).Itos, Vocabulary.FromWords([Vocabulary.AlphabetOf(words)]).Itos);
+    }
 }

@@ -57,12 +57,15 @@ public sealed class Examples : IDisposable
         return new Examples(vocabulary, order, tensor(x, [count, width]), tensor(y), null);
     }
 
-    /// <summary>Throws unless these examples are for a model of the given order and vocabulary.</summary>
-    internal void CheckFits(INGramModel model)
+    /// <summary>
+    /// Throws unless these examples are for a model of order <paramref name="order"/> over <paramref name="vocabulary"/>
+    /// (a model's Order and Vocabulary: the data knows no model type).
+    /// </summary>
+    internal void CheckFits(int order, Vocabulary vocabulary)
     {
-        if (model.Order != Order || !model.Vocabulary.Itos.SequenceEqual(Vocabulary.Itos))
+        if (order != Order || !vocabulary.Itos.SequenceEqual(Vocabulary.Itos))
             throw new ArgumentException(
-                $"The examples are for order {Order} over \"{Vocabulary}\", the model is order {model.Order} over \"{model.Vocabulary}\".");
+                $"The examples are for order {Order} over \"{Vocabulary}\", the model is order {order} over \"{vocabulary}\".");
     }
 
     public void Dispose()

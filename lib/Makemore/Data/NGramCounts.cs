@@ -53,6 +53,41 @@ public sealed class NGramCounts
         return cells <= DenseLimit ? OfDense(words, vocabulary, order, (int)cells) : OfSparse(words, vocabulary, order);
     }
 
+    /// <summary>
+    /// Counts made earlier (for instance saved ones): each n-gram written as its n symbols, the n-1 context symbols then
+    /// the next one (".em" is 'm' after the start of a word that begins with 'e', for trigrams), with how often it
+    /// occurs, once each and at least 1.
+    /// </summary>
+    public static NGramCounts FromCounts(Vocabulary vocabulary, int order, IEnumerable<KeyValuePair<string, int>> counts)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(counts);
+        ContextIndex.CheckOrder(order);
+        var v = vocabulary.Size;
+        _ = ContextIndex.Count(v, order); // the order's limit, before any key is computed
+        var byKey = new SortedDictionary<long, int>();
+        foreach (var (ngram, count) in counts)
+        {
+            if (ngram is null || ngram.Length != order || ngram.Any(c => !vocabulary.Stoi.ContainsKey(c)))
+                throw new ArgumentException($"\"{ngram}\" is not {order} symbols of the vocabulary \"{vocabulary}\".", nameof(counts));
+            if (count < 1)
+                throw new ArgumentException($"the count of \"{ngram}\" is {count}; an n-gram listed occurs at least once.", nameof(counts));
+            long key = 0;
+            foreach (var c in ngram) key = key * v + vocabulary.Stoi[c];
+            if (!byKey.TryAdd(key, count)) throw new ArgumentException($"\"{ngram}\" is counted twice.", nameof(counts));
+        }
+        var (contexts, nexts, values) = (new long[byKey.Count], new int[byKey.Count], new int[byKey.Count]);
+        long total = 0;
+        var i = 0;
+        foreach (var (key, count) in byKey)
+        {
+            (contexts[i], nexts[i], values[i]) = (key / v, (int)(key % v), count);
+            total += count;
+            i++;
+        }
+        return new NGramCounts(vocabulary, order, contexts, nexts, values, total);
+    }
+
     static NGramCounts OfDense(IReadOnlyList<string> words, Vocabulary vocabulary, int order, int cells)
     {
         var v = vocabulary.Size;
@@ -140,12 +175,15 @@ public sealed class NGramCounts
         return table;
     }
 
-    /// <summary>Throws unless these counts are for a model of the given order and vocabulary.</summary>
-    internal void CheckFits(INGramModel model)
+    /// <summary>
+    /// Throws unless these counts are for a model of order <paramref name="order"/> over <paramref name="vocabulary"/>
+    /// (a model's Order and Vocabulary: the data knows no model type).
+    /// </summary>
+    internal void CheckFits(int order, Vocabulary vocabulary)
     {
-        if (model.Order != Order || !model.Vocabulary.Itos.SequenceEqual(Vocabulary.Itos))
+        if (order != Order || !vocabulary.Itos.SequenceEqual(Vocabulary.Itos))
             throw new ArgumentException(
-                $"The counts are for order {Order} over \"{Vocabulary}\", the model is order {model.Order} over \"{model.Vocabulary}\".");
+                $"The counts are for order {Order} over \"{Vocabulary}\", the model is order {order} over \"{vocabulary}\".");
     }
 }
 

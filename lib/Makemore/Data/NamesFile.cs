@@ -5,28 +5,33 @@ namespace Makemore;
 /// <summary>
 /// Finds or obtains the lesson's data set, names.txt: an explicit path, then the MAKEMORE_NAMES environment variable,
 /// then data/names.txt of the repository (found from any folder inside it), else a download from upstream to that
-/// place, verified by its SHA-256 and written atomically.
+/// place, verified by its SHA-256 and written atomically. The settings of an instance are for the tests (a local
+/// server, a temporary repository, no environment); programs and notebooks call <see cref="Locate"/>.
 /// </summary>
 public sealed class NamesFile
 {
+    internal NamesFile()
+    {
+    }
+
     public const string EnvironmentVariable = "MAKEMORE_NAMES";
     public const string FileName = "names.txt";
     public const string DefaultUrl = "https://raw.githubusercontent.com/karpathy/makemore/master/names.txt";
     public const string Sha256 = "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d";
 
     /// <summary>Where to download from; tests point this at a local server.</summary>
-    public string Url { get; init; } = DefaultUrl;
-    public string ExpectedSha256 { get; init; } = Sha256;
+    internal string Url { get; init; } = DefaultUrl;
+    internal string ExpectedSha256 { get; init; } = Sha256;
     /// <summary>The folder the search for the repository's data/ folder starts from.</summary>
-    public string StartFolder { get; init; } = Directory.GetCurrentDirectory();
-    public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    internal string StartFolder { get; init; } = Directory.GetCurrentDirectory();
+    internal TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Reads the environment variable; tests replace it to stay independent of the machine.</summary>
-    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+    internal Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The path of a verified names.txt with the default settings.</summary>
     public static string Locate(string? explicitPath = null) => new NamesFile().Find(explicitPath);
 
-    public string Find(string? explicitPath = null)
+    internal string Find(string? explicitPath = null)
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
             return Verified(explicitPath, $"the path given ({explicitPath})");
@@ -77,9 +82,7 @@ public sealed class NamesFile
                 $"Put a good copy at {target} or set {EnvironmentVariable} to one.");
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = $"{target}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, target, overwrite: true);
+        AtomicFile.WriteAllBytes(target, bytes);
     }
 
     static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -62,7 +62,7 @@ public static class WordList
     }
 
     /// <summary>Parses the lines of <paramref name="text"/>; <paramref name="source"/> names it in error messages.</summary>
-    public static IReadOnlyList<string> Parse(string text, string source = "the word list")
+    internal static IReadOnlyList<string> Parse(string text, string source = "the word list")
     {
         var words = new List<string>();
         var lineNumber = 0;

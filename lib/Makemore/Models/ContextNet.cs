@@ -52,16 +52,7 @@ public sealed class ContextNet : NeuralModel
     {
         options.Check();
         using var targets = Targets.Of(counts, this);
-        var steps = new List<TrainingStep>(options.Steps);
-        for (var step = 0; step < options.Steps; step++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var (loss, dataLoss) = Step(targets, options, withLoss: true);
-            var done = new TrainingStep(step, loss, dataLoss);
-            steps.Add(done);
-            progress?.Report(done);
-        }
-        return steps;
+        return TrainingLoop.Run(options.Steps, () => Step(targets, options, withLoss: true), progress, cancellation);
     }
 
     /// <summary>
@@ -83,11 +74,8 @@ public sealed class ContextNet : NeuralModel
             using var generator = new Generator(seed);
             using var model = Create(vocabulary, order, generator);
             using var targets = Targets.Of(counts, model);
-            for (var step = 0; step < options.Steps; step++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                model.Step(targets, options with { Regularization = reg }, withLoss: false);
-            }
+            var regularized = options with { Regularization = reg };
+            TrainingLoop.Run(options.Steps, () => model.Step(targets, regularized, withLoss: false), null, cancellation);
             return new SweepPoint(reg, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
         }).ToArray());
     }
@@ -140,7 +128,7 @@ public sealed class ContextNet : NeuralModel
 
         public static Targets Of(NGramCounts counts, ContextNet model)
         {
-            counts.CheckFits(model);
+            counts.CheckFits(model.Order, model.Vocabulary);
             if (counts.Total == 0) throw new ArgumentException("There are no examples to train on.", nameof(counts));
             using var scope = NewDisposeScope();
             return new Targets((tensor(counts.Table(), model.W.shape).to(ScalarType.Float64) / counts.Total).to(ScalarType.Float32));

@@ -6,7 +6,7 @@ namespace Makemore;
 /// the table has one row per context (<see cref="ContextIndex"/>, V^(n-1) rows) and one column per next symbol.
 /// The model owns its tensors: dispose it to free them.
 /// </summary>
-public sealed class CountingModel : INGramModel, IDisposable
+public sealed class CountingModel : INGramModel
 {
     /// <summary>The largest count table built (2^26 cells: 256 MB for N and as much again for P).</summary>
     public const long MaxTableCells = 1L << 26;

@@ -17,7 +17,7 @@ public static class Evaluation
     /// <summary>The average NLL over the examples (weighted by their counts if they have any).</summary>
     public static double Nll(INGramModel model, Examples examples)
     {
-        examples.CheckFits(model);
+        examples.CheckFits(model.Order, model.Vocabulary);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var p = model.Probabilities(examples.X).gather(1, examples.Y.unsqueeze(1)).squeeze(1);
@@ -39,7 +39,7 @@ public static class Evaluation
     /// </summary>
     public static double Nll(INGramModel model, NGramCounts counts)
     {
-        counts.CheckFits(model);
+        counts.CheckFits(model.Order, model.Vocabulary);
         var v = model.Vocabulary.Size;
         var width = model.Order - 1;
         var (next, count) = (counts.NextArray, counts.CountArray);

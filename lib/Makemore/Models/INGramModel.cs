@@ -2,9 +2,10 @@ namespace Makemore;
 
 /// <summary>
 /// What evaluation and the samplers need from a model, counting or neural: the distribution of the next symbol
-/// after each of a batch of contexts, or after one context given by its number.
+/// after each of a batch of contexts, or after one context given by its number. A model may own native memory
+/// (tensors): dispose it when done.
 /// </summary>
-public interface INGramModel
+public interface INGramModel : IDisposable
 {
     /// <summary>n: the model looks at the n-1 previous symbols.</summary>
     int Order { get; }

@@ -5,7 +5,7 @@ namespace Makemore;
 /// and probabilities that are the logits' softmax. <see cref="NeuralNGram"/> adds one row of W per context symbol,
 /// <see cref="ContextNet"/> picks one row per whole context. The model owns W: dispose it to free it.
 /// </summary>
-public abstract class NeuralModel : INGramModel, IDisposable
+public abstract class NeuralModel : INGramModel
 {
     private protected NeuralModel(Vocabulary vocabulary, int order, Tensor w)
     {

@@ -53,18 +53,6 @@ public sealed class NeuralNGram : NeuralModel
     }
 
     /// <summary>
-    /// The training loss on the examples: cross-entropy (weighted if the examples are) plus
-    /// <paramref name="regularization"/>·mean(W²).
-    /// </summary>
-    public Tensor Loss(Examples examples, double regularization)
-    {
-        examples.CheckFits(this);
-        using var distributions = Distributions(examples);
-        using var scope = NewDisposeScope();
-        return (DataLoss(examples, distributions) + NeuralForward.Regularization(W, regularization)).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>
     /// Full-batch gradient descent, the lesson's loop: each step computes the loss on all examples, clears the
     /// gradient, backpropagates and moves W by -learning rate · gradient. Weighted examples (NGramCounts.ToExamples())
     /// give the same steps as all examples, much faster. Reports each step to <paramref name="progress"/> as it
@@ -73,7 +61,7 @@ public sealed class NeuralNGram : NeuralModel
     public IReadOnlyList<TrainingStep> Train(Examples examples, TrainingOptions options,
         IProgress<TrainingStep>? progress = null, CancellationToken cancellation = default)
     {
-        examples.CheckFits(this);
+        examples.CheckFits(Order, Vocabulary);
         options.Check();
         using var distributions = Distributions(examples);
         return Train(() => DataLoss(examples, distributions), options, progress, cancellation);
@@ -88,7 +76,7 @@ public sealed class NeuralNGram : NeuralModel
     public IReadOnlyList<TrainingStep> Train(NGramCounts counts, TrainingOptions options,
         IProgress<TrainingStep>? progress = null, CancellationToken cancellation = default)
     {
-        counts.CheckFits(this);
+        counts.CheckFits(Order, Vocabulary);
         options.Check();
         if (ChunkedDistributions.Needed(counts))
         {
@@ -99,12 +87,11 @@ public sealed class NeuralNGram : NeuralModel
         return Train(() => distributions.CrossEntropy(W), options, progress, cancellation);
     }
 
-    List<TrainingStep> TrainChunked(ChunkedDistributions chunks, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
-    {
-        var steps = new List<TrainingStep>(options.Steps);
-        for (var step = 0; step < options.Steps; step++)
+    // A step on chunks: each chunk's data loss backpropagated on its own (the gradient adds up in W.grad), then the
+    // regularisation's, then the update.
+    List<TrainingStep> TrainChunked(ChunkedDistributions chunks, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation) =>
+        TrainingLoop.Run(options.Steps, () =>
         {
-            cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             W.grad = null;
             var dataLoss = chunks.Backward(W);
@@ -112,19 +99,13 @@ public sealed class NeuralNGram : NeuralModel
             regularization.backward();
             using (no_grad())
                 W.add_(W.grad!, alpha: -options.LearningRate);
-            var done = new TrainingStep(step, (float)(dataLoss + regularization.item<float>()), (float)dataLoss);
-            steps.Add(done);
-            progress?.Report(done);
-        }
-        return steps;
-    }
+            return ((float)(dataLoss + regularization.item<float>()), (float)dataLoss);
+        }, progress, cancellation);
 
-    List<TrainingStep> Train(Func<Tensor> dataLossOf, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation)
-    {
-        var steps = new List<TrainingStep>(options.Steps);
-        for (var step = 0; step < options.Steps; step++)
+    // The lesson's step: the loss (data loss plus regularisation) as one graph, backward, update.
+    List<TrainingStep> Train(Func<Tensor> dataLossOf, TrainingOptions options, IProgress<TrainingStep>? progress, CancellationToken cancellation) =>
+        TrainingLoop.Run(options.Steps, () =>
         {
-            cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var dataLoss = dataLossOf();
             var loss = dataLoss + NeuralForward.Regularization(W, options.Regularization);
@@ -132,12 +113,8 @@ public sealed class NeuralNGram : NeuralModel
             loss.backward();
             using (no_grad())
                 W.add_(W.grad!, alpha: -options.LearningRate);
-            var done = new TrainingStep(step, loss.item<float>(), dataLoss.item<float>());
-            steps.Add(done);
-            progress?.Report(done);
-        }
-        return steps;
-    }
+            return (loss.item<float>(), dataLoss.item<float>());
+        }, progress, cancellation);
 
     // Weighted examples are count statistics: regrouped by context once per call, not once per step.
     static ContextDistributions? Distributions(Examples examples) => examples.Weights is null ? null : ContextDistributions.Of(examples);

@@ -2,8 +2,8 @@ namespace Makemore;
 
 /// <summary>
 /// Choosing a model's one knob on held-out data: fit on the training words for each strength, score the training and
-/// dev words, keep the strength with the lowest dev loss. Smoothing for the counting model, regularisation for the
-/// neural one.
+/// dev words, keep the strength with the lowest dev loss: smoothing for the counting model here, regularisation for
+/// the net with a row per context in <see cref="ContextNet.RegularizationSweep"/>.
 /// </summary>
 public static class Sweep
 {
@@ -29,26 +29,6 @@ public static class Sweep
         {
             using var model = CountingModel.FromCounts(vocabulary, order, counts, k);
             return new SweepPoint(k, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
-        }).ToArray());
-    }
-
-    /// <summary>
-    /// Neural n-grams of order <paramref name="order"/>, one per regularisation strength, each started from the same
-    /// seeded random W and trained with <paramref name="options"/> (its Regularization replaced by the strength) on the
-    /// training words' weighted distinct examples. The losses are data losses, without the regularisation term.
-    /// </summary>
-    public static SweepResult Regularization(IReadOnlyList<string> train, IReadOnlyList<string> dev, Vocabulary vocabulary, int order,
-        IEnumerable<double> strengths, TrainingOptions options, ulong seed = 2147483647, CancellationToken cancellation = default)
-    {
-        var regs = Strengths(strengths);
-        using var trainExamples = NGramCounts.Of(train, vocabulary, order).ToExamples();
-        using var devExamples = Examples.Of(dev, vocabulary, order);
-        return new(regs.Select(reg =>
-        {
-            using var generator = new Generator(seed);
-            using var model = NeuralNGram.Create(vocabulary, order, generator);
-            model.Train(trainExamples, options with { Regularization = reg }, cancellation: cancellation);
-            return new SweepPoint(reg, Evaluation.Nll(model, trainExamples), Evaluation.Nll(model, devExamples));
         }).ToArray());
     }
 

@@ -28,26 +28,24 @@ public sealed record TrainingOptions(int Steps = 100, double LearningRate = 50, 
 public sealed record TrainingStep(int Step, double Loss, double DataLoss);
 
 /// <summary>
-/// The library's rules for arguments, each checked in one place: an argument that breaks one throws an
-/// <see cref="ArgumentException"/> (usually <see cref="ArgumentOutOfRangeException"/>) that carries the rule in words
-/// ("must be 0 or more (a count added to every cell)") apart from the argument's name, so that a program can report it
-/// under its own name for the argument (the makemore command names its option).
+/// The one loop of full-batch gradient descent that every trainer runs: before each step it stops if cancelled, then
+/// takes the step (which computes the loss, backpropagates and updates the weights, each trainer its own way),
+/// reports it to the progress and keeps it. Cancelling leaves the weights as trained so far.
 /// </summary>
-public static class ArgumentRule
+internal static class TrainingLoop
 {
-    const string Key = "Makemore.ArgumentRule";
-
-    /// <summary>An <see cref="ArgumentOutOfRangeException"/> for <paramref name="paramName"/> that says "paramName rule.".</summary>
-    public static ArgumentOutOfRangeException OutOfRange(string paramName, object? actualValue, string rule) =>
-        With(new ArgumentOutOfRangeException(paramName, actualValue, $"{paramName} {rule}."), rule);
-
-    /// <summary>Attaches <paramref name="rule"/> (what the argument must be, without its name) to the exception.</summary>
-    public static TException With<TException>(TException exception, string rule) where TException : ArgumentException
+    public static List<TrainingStep> Run(int steps, Func<(double Loss, double DataLoss)> step, IProgress<TrainingStep>? progress,
+        CancellationToken cancellation)
     {
-        exception.Data[Key] = rule;
-        return exception;
+        var done = new List<TrainingStep>(steps);
+        for (var i = 0; i < steps; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (loss, dataLoss) = step();
+            var taken = new TrainingStep(i, loss, dataLoss);
+            done.Add(taken);
+            progress?.Report(taken);
+        }
+        return done;
     }
-
-    /// <summary>The rule an exception of the library's checks carries ("must be 1 or more"), or null for any other exception.</summary>
-    public static string? Of(ArgumentException exception) => exception.Data[Key] as string;
 }

@@ -11,7 +11,7 @@ namespace Makemore;
 /// </summary>
 public static class SweepChart
 {
-    /// <param name="sweep">The points, for instance from <see cref="Sweep.Smoothing"/> or <see cref="Sweep.Regularization"/>.</param>
+    /// <param name="sweep">The points, for instance from <see cref="Sweep.Smoothing"/> or <see cref="ContextNet.RegularizationSweep"/>.</param>
     /// <param name="strengthName">What the strength is, for the axis and the marker (e.g. "smoothing k").</param>
     /// <param name="title">The chart's title.</param>
     public static GenericChart Of(SweepResult sweep, string strengthName = "strength", string title = "Training and dev loss")

@@ -6,7 +6,9 @@ namespace Makemore;
 /// Samples exactly the words the lesson got from torch.multinomial(p, num_samples=1, replacement=True, generator=g)
 /// (PyTorch 1.13 and earlier; 2.0 changed it): per symbol, one float64 uniform u from the generator, then the first index whose
 /// cumulative probability reaches u. With g = Generator(2147483647) and the k = 1 bigram model: "mor.", "axx.",
-/// "minaymoryles.", "kondlaisah.", "anchshizarie.". Works for any model and order.
+/// "minaymoryles.", "kondlaisah.", "anchshizarie.". Works for any model and order. <see cref="SamplingOptions"/> can
+/// reshape each distribution first (temperature, top-k); the draws stay the same, so with the defaults the words are
+/// the lesson's.
 /// </summary>
 public static class LessonSampler
 {
@@ -17,12 +19,14 @@ public static class LessonSampler
     /// <paramref name="count"/> words, each one that ended at '.' or was cut off after <paramref name="maxLength"/>
     /// symbols; printed, they read as the lesson's ("mor."). Allocates no tensor per symbol: uniforms come in batches
     /// and each context's distribution is asked of the model once, yet every word and the generator's state afterwards
-    /// are those of drawing one uniform per symbol.
+    /// are those of drawing one uniform per symbol. <paramref name="options"/> reshape each distribution before its
+    /// draw (none by default).
     /// </summary>
-    public static IReadOnlyList<Sample> Sample(INGramModel model, Generator generator, int count, int maxLength = DefaultMaxLength)
+    public static IReadOnlyList<Sample> Sample(INGramModel model, Generator generator, int count, int maxLength = DefaultMaxLength,
+        SamplingOptions? options = null)
     {
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of words is 0 or more.");
-        return [.. Words(model, generator, maxLength).Take(count)];
+        return [.. Words(model, generator, maxLength, options).Take(count)];
     }
 
     /// <summary>
@@ -30,15 +34,17 @@ public static class LessonSampler
     /// a word starts with n-1 '.' (context 0), each drawn character is appended and slides the context along, and the
     /// word ends at '.' (<see cref="Makemore.Sample.Ended"/>) or is cut off after <paramref name="maxLength"/> symbols.
     /// </summary>
-    public static IEnumerable<Sample> Words(INGramModel model, Generator generator, int maxLength = DefaultMaxLength)
+    public static IEnumerable<Sample> Words(INGramModel model, Generator generator, int maxLength = DefaultMaxLength, SamplingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(generator);
         if (maxLength < 1) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "Words may have at least 1 symbol.");
-        return Run(model, generator, maxLength);
+        options ??= new SamplingOptions();
+        options.Check();
+        return Run(model, generator, maxLength, options);
     }
 
-    static IEnumerable<Sample> Run(INGramModel model, Generator generator, int maxLength)
+    static IEnumerable<Sample> Run(INGramModel model, Generator generator, int maxLength, SamplingOptions options)
     {
         var v = model.Vocabulary.Size;
         var contexts = ContextIndex.Count(v, model.Order);
@@ -54,7 +60,7 @@ public static class LessonSampler
             for (var symbols = 0; symbols < maxLength && !ended; symbols++)
             {
                 if (!cdfs.TryGetValue(context, out var cdf))
-                    cdfs[context] = cdf = Cdf(ProbabilityRow(model, context));
+                    cdfs[context] = cdf = Cdf(options.Apply(ProbabilityRow(model, context)));
                 var next = Pick(cdf, uniforms.Next());
                 if (next == 0) ended = true;
                 else
@@ -95,7 +101,7 @@ public static class LessonSampler
     /// The old kernel's cumulative distribution: running sums in float32, divided by the total (so the
     /// probabilities need not sum to 1), the last entry set to exactly 1.
     /// </summary>
-    public static float[] Cdf(ReadOnlySpan<float> probabilities)
+    internal static float[] Cdf(ReadOnlySpan<float> probabilities)
     {
         var cdf = new float[probabilities.Length];
         var sum = 0f;
@@ -114,7 +120,7 @@ public static class LessonSampler
     }
 
     /// <summary>The first index whose cumulative probability is at least <paramref name="u"/> (a binary search, as the old kernel did).</summary>
-    public static int Pick(ReadOnlySpan<float> cdf, double u)
+    internal static int Pick(ReadOnlySpan<float> cdf, double u)
     {
         int left = 0, right = cdf.Length;
         while (left < right)

@@ -104,9 +104,7 @@ internal static class TorchNative
         if (ElfVersionNeeds.MarkWeak(bytes, MarkerVersion) == 0)
             throw new InvalidOperationException($"{original} does not require {MarkerVersion}; there is nothing to patch.");
         Directory.CreateDirectory(folder);
-        var temporary = $"{patched}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, patched, overwrite: true);
+        AtomicFile.WriteAllBytes(patched, bytes);
         return patched;
     }
 

@@ -91,4 +91,32 @@ public class NGramCountsTests
         Assert.Equal(expected.Select(g => g.Count()), counts.Counts);
         Assert.Equal(all.Count, counts.Total);
     }
+
+    [Fact]
+    public void CountsMadeEarlierAreReadBackAsTheyWere()
+    {
+        var counts = NGramCounts.Of(Words, Letters, order: 3);
+        var written = Enumerable.Range(0, counts.Distinct).Select(i =>
+            new KeyValuePair<string, int>(Letters.Decode([.. ContextIndex.Decode(counts.Contexts[i], Letters.Size, 3), counts.Next[i]]), counts.Counts[i]));
+        var read = NGramCounts.FromCounts(Letters, 3, written.Reverse());
+        Assert.Equal(counts.Contexts, read.Contexts);
+        Assert.Equal(counts.Next, read.Next);
+        Assert.Equal(counts.Counts, read.Counts);
+        Assert.Equal(counts.Total, read.Total);
+        Assert.Equal(3, read.Order);
+        Assert.Contains(written, w => w.Key == ".em"); // the n symbols, context first
+    }
+
+    [Theory]
+    [InlineData("em", 1, "\"em\" is not 3 symbols of the vocabulary")]
+    [InlineData("emz", 1, "\"emz\" is not 3 symbols of the vocabulary")]
+    [InlineData(".em", 0, "the count of \".em\" is 0")]
+    [InlineData(".em", -2, "the count of \".em\" is -2")]
+    public void CountsMadeEarlierAreChecked(string ngram, int count, string problem)
+    {
+        var e = Assert.Throws<ArgumentException>(() => NGramCounts.FromCounts(Letters, 3, [new(".aa", 1), new(ngram, count)]));
+        Assert.StartsWith(problem, e.Message);
+        e = Assert.Throws<ArgumentException>(() => NGramCounts.FromCounts(Letters, 3, [new(".aa", 1), new(".aa", 2)]));
+        Assert.StartsWith("\".aa\" is counted twice", e.Message);
+    }
 }

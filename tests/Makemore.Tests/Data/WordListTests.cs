@@ -119,12 +119,4 @@ public class WordListTests
         Assert.Equal(expected, WordList.Parse(text));
         Assert.Equal("\u0439", WordList.Parse("и\u0306").Single());
     }
-
-    [Fact]
-    public void TheAlphabetIsTheDistinctCharactersInOrder()
-    {
-        string[] words = ["zoë", "anna", "й", "bob"];
-        Assert.Equal(new string(words.SelectMany(w => w).Distinct().Order().ToArray()), WordStats.AlphabetOf(words));
-        Assert.Equal(Vocabulary.FromWords(words).Itos, Vocabulary.FromWords([WordStats.AlphabetOf(words)]).Itos);
-    }
 }

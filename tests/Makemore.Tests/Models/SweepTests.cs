@@ -32,18 +32,6 @@ public class SweepTests
     }
 
     [Fact]
-    public void RegularizationSweepTrainsOneModelPerStrength()
-    {
-        var vocabulary = Vocabulary.FromWords([.. Train, .. Dev]);
-        var result = Sweep.Regularization(Train, Dev, vocabulary, order: 2, [0, 0.1, 10], new TrainingOptions(Steps: 50, LearningRate: 10), cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal([0, 0.1, 10], result.Points.Select(p => p.Strength));
-        // stronger regularisation fits the training words worse
-        Assert.True(result.Points[0].TrainLoss < result.Points[1].TrainLoss);
-        Assert.True(result.Points[1].TrainLoss < result.Points[2].TrainLoss);
-        Assert.Equal(result.Points.Min(p => p.DevLoss), result.Best.DevLoss);
-    }
-
-    [Fact]
     public void BestTreatsNaNAsWorst()
     {
         var result = new SweepResult([new SweepPoint(0, 1, double.NaN), new SweepPoint(1, 2, 3)]);

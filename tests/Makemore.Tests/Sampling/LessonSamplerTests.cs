@@ -6,12 +6,16 @@ public class LessonSamplerTests
 {
     static readonly string[] Words = ["emma", "olivia", "ava", "isabella", "sophia", "mia", "amelia"];
 
-    /// <summary>The definition the sampler must match: one torch.rand(1, float64) per symbol, the old kernel's CDF search.</summary>
-    static List<string> OneUniformPerSymbol(INGramModel model, Generator g, int count) =>
+    /// <summary>
+    /// The definition the sampler must match: one torch.rand(1, float64) per symbol, the old kernel's CDF search (of the
+    /// row as reshaped by the options, when there are any).
+    /// </summary>
+    static List<string> OneUniformPerSymbol(INGramModel model, Generator g, int count, SamplingOptions? options = null) =>
         OneDrawPerSymbol.Sample(model, count, row =>
         {
             using var u = rand(1, dtype: ScalarType.Float64, generator: g);
-            return LessonSampler.Pick(LessonSampler.Cdf(row.data<float>().ToArray()), u.item<double>());
+            var p = row.data<float>().ToArray();
+            return LessonSampler.Pick(LessonSampler.Cdf(options is null ? p : options.Apply(p)), u.item<double>());
         });
 
     [Fact]
@@ -38,14 +42,22 @@ public class LessonSamplerTests
     public void SamplesAndLeavesTheGeneratorExactlyAsOneDrawPerSymbol(string model) =>
         SmallModels.With(model, AssertSamplesAsOneDrawPerSymbol);
 
-    static void AssertSamplesAsOneDrawPerSymbol(INGramModel model)
+    // Reshaped distributions are drawn from the same way: one uniform per symbol.
+    [Theory]
+    [MemberData(nameof(SmallModels.Names), MemberType = typeof(SmallModels))]
+    public void ReshapedSamplesAreStillOneDrawPerSymbol(string model) =>
+        SmallModels.With(model, m => AssertSamplesAsOneDrawPerSymbol(m, new SamplingOptions(Temperature: 1.5, TopK: 5)));
+
+    static void AssertSamplesAsOneDrawPerSymbol(INGramModel model) => AssertSamplesAsOneDrawPerSymbol(model, null);
+
+    static void AssertSamplesAsOneDrawPerSymbol(INGramModel model, SamplingOptions? options)
     {
         foreach (var count in new[] { 0, 1, 5, 40 })
         {
             using var g1 = new Generator(7);
             using var g2 = new Generator(7);
-            var samples = LessonSampler.Sample(model, g2, count);
-            Assert.Equal(OneUniformPerSymbol(model, g1, count), samples.Select(s => s.ToString()));
+            var samples = LessonSampler.Sample(model, g2, count, options: options);
+            Assert.Equal(OneUniformPerSymbol(model, g1, count, options), samples.Select(s => s.ToString()));
             Assert.All(samples, s => Assert.Equal(s.Ended, !s.Word.Contains('.')));
             AssertAtTheSameState(g1, g2);
         }
@@ -159,6 +171,83 @@ public class LessonSamplerTests
         Assert.Equal(LessonReference.Get("names, add-one smoothing").Texts, samples.Select(s => s.ToString()));
         Assert.Equal(["mor", "axx", "minaymoryles", "kondlaisah", "anchshizarie"], samples.Select(s => s.Word));
         Assert.All(samples, s => Assert.True(s.Ended));
+    }
+
+    /// <summary>Temperature 1 and no top-k (or a top-k that keeps every symbol) change no draw: the lesson's names.</summary>
+    [Fact]
+    public void TheDefaultSamplingOptionsGiveTheLessonsFiveNames()
+    {
+        var words = NamesData.WordsOrSkip();
+        using var model = CountingModel.Fit(words, Vocabulary.FromWords(words), order: 2, smoothing: 1);
+        foreach (var options in new SamplingOptions?[] { null, new(), new(Temperature: 1), new(TopK: 27), new(Temperature: 1, TopK: 1000) })
+        {
+            using var g = new Generator(2147483647);
+            Assert.Equal(["mor.", "axx.", "minaymoryles.", "kondlaisah.", "anchshizarie."],
+                LessonSampler.Sample(model, g, 5, options: options).Select(s => s.ToString()));
+        }
+    }
+
+    /// <summary>
+    /// Temperature T raises each probability to the power 1/T (here relative to the largest, p/max^(1/T), which the
+    /// cumulative distribution normalises); top-k keeps the K largest, the lower index first among equals.
+    /// </summary>
+    [Fact]
+    public void TemperatureAndTopKReshapeEachRow()
+    {
+        float[] p = [0.1f, 0.2f, 0.3f, 0.4f, 0f];
+        AssertRow([1 / 16.0, 1 / 4.0, 9 / 16.0, 1, 0], new SamplingOptions(Temperature: 0.5).Apply(p));
+        AssertRow([.. p.Select(x => Math.Sqrt(x / 0.4))], new SamplingOptions(Temperature: 2).Apply(p));
+        AssertRow([0, 0, 0.3, 0.4, 0], new SamplingOptions(TopK: 2).Apply(p));
+        AssertRow([0, 0, 9 / 16.0, 1, 0], new SamplingOptions(Temperature: 0.5, TopK: 2).Apply(p));
+        AssertRow([0.25, 0.25, 0, 0], new SamplingOptions(TopK: 2).Apply([0.25f, 0.25f, 0.25f, 0.25f]));
+        AssertRow([0, 1, 0], new SamplingOptions(Temperature: 1e-300).Apply([0.3f, 0.4f, 0.3f]));
+        Assert.Same(p, new SamplingOptions().Apply(p));
+
+        static void AssertRow(double[] expected, float[] actual) =>
+            Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First, pair.Second, 1e-6));
+    }
+
+    /// <summary>A temperature near 0, or top-k 1, draws the most probable symbol every time: each word the greedy one.</summary>
+    [Fact]
+    public void ANearZeroTemperatureOrTopOneSamplesTheMostProbableWord()
+    {
+        var vocabulary = Vocabulary.FromWords(Words);
+        using var model = CountingModel.Fit(Words, vocabulary, order: 2, smoothing: 0.1);
+        var greedy = "";
+        for (var context = 0; ;)
+        {
+            var row = model.NextProbabilities(context);
+            context = Array.IndexOf(row, row.Max());
+            if (context == 0) break;
+            greedy += vocabulary.Decode(context);
+        }
+        foreach (var options in new SamplingOptions[] { new(Temperature: 0.001), new(TopK: 1) })
+        {
+            using var g1 = new Generator(5);
+            using var g2 = new Generator(5);
+            Assert.All(LessonSampler.Sample(model, g1, 10, options: options), s => Assert.Equal(new Sample(greedy, Ended: true), s));
+            // Still one uniform per symbol: the generator is where ten words of that length leave it.
+            rand((greedy.Length + 1) * 10, dtype: ScalarType.Float64, generator: g2).Dispose();
+            AssertAtTheSameState(g1, g2);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0, null, "Temperature", "must be a positive number")]
+    [InlineData(-1.0, null, "Temperature", "must be a positive number")]
+    [InlineData(double.NaN, null, "Temperature", "must be a positive number")]
+    [InlineData(double.PositiveInfinity, null, "Temperature", "must be a positive number")]
+    [InlineData(1.0, 0, "TopK", "must be 1 or more")]
+    [InlineData(0.5, -3, "TopK", "must be 1 or more")]
+    public void BadSamplingOptionsAreRefusedWithTheirRule(double temperature, int? topK, string name, string rule)
+    {
+        using var model = CountingModel.Fit(Words, Vocabulary.FromWords(Words), order: 2, smoothing: 1);
+        using var g = new Generator(1);
+        var options = new SamplingOptions(temperature, topK);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => LessonSampler.Sample(model, g, 3, options: options));
+        Assert.Equal(name, e.ParamName);
+        Assert.StartsWith(rule, ArgumentRule.Of(e));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LessonSampler.Words(model, g, options: options));
     }
 
     [Fact]
