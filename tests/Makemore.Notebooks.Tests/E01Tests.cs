@@ -1,7 +1,7 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E01 (trigrams), read from its executed copy: the lesson-style code and the library agree, and the comparison holds.</summary>
-public sealed class E01Tests() : NotebookTests("E01-trigram.ipynb")
+public sealed class E01Tests() : NotebookTests("E01-trigram-solution.ipynb")
 {
     [Fact]
     public void ShowsBothPaddingsOfEmma()

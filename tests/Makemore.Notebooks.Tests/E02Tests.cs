@@ -1,7 +1,7 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E02 (train/dev/test), read from its executed copy: the seeded split and every model on every split.</summary>
-public sealed class E02Tests() : NotebookTests("E02-train-dev-test.ipynb")
+public sealed class E02Tests() : NotebookTests("E02-train-dev-test-solution.ipynb")
 {
     [Fact]
     public void TheSeededPermutationGivesTheLibrarysSplit()

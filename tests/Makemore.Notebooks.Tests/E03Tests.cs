@@ -1,7 +1,7 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E03 (tuning smoothing), read from its executed copy: choices made on dev, the test split used once at the end.</summary>
-public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing.ipynb")
+public sealed class E03Tests() : NotebookTests("E03-tuning-smoothing-solution.ipynb")
 {
     [Fact]
     public void TheTestSplitIsUsedOnlyInTheLastCodeCell()

@@ -1,7 +1,7 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E04: W[xs] instead of one_hot(xs) @ W. Checks the printed results, never the timings.</summary>
-public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot.ipynb")
+public sealed class E04Tests() : NotebookTests("E04-indexing-instead-of-one-hot-solution.ipynb")
 {
     [Fact]
     public void TheLogitsAndTheLossAreIdentical()

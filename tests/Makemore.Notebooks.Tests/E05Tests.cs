@@ -1,7 +1,7 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E05: cross_entropy against the manual softmax + NLL. Checks the printed results, never the timings.</summary>
-public sealed class E05Tests() : NotebookTests("E05-cross-entropy.ipynb")
+public sealed class E05Tests() : NotebookTests("E05-cross-entropy-solution.ipynb")
 {
     [Fact]
     public void BothLossesAndGradientsAgree()

@@ -1,7 +1,7 @@
 namespace Makemore.Notebooks.Tests;
 
 /// <summary>E06: bigram training from the count table, and the n-gram order sweep. Never checks timings.</summary>
-public sealed class E06Tests() : NotebookTests("E06-our-own-exercise.ipynb")
+public sealed class E06Tests() : NotebookTests("E06-our-own-exercise-solution.ipynb")
 {
     [Fact]
     public void TheCountsGiveTheFullBatchLossAndGradient()
