@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PuppeteerSharp;
 using static Makemore.Testing.FixtureNotebook;
 
@@ -66,6 +67,26 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
                     $"{Path.GetFileName(notebook)} ({html}), scripts {(scripts ? "enabled, offline" : "disabled")}: {visible} of {charts} charts visible.");
             }
             if (notebook.Contains("charts.ipynb", StringComparison.Ordinal)) Assert.Equal(2, charts);
+            else await AssertFoldedAsync(chromium, html, Path.GetFileName(notebook));
+        }
+    }
+
+    // Issue 18: the answers of "Check your understanding" (and the PyTorch tables) are <details> blocks, folded until
+    // clicked: in the export with scripts disabled each shows its summary and hides the rest; a click unfolds it.
+    static async Task AssertFoldedAsync(IBrowser chromium, string html, string notebook)
+    {
+        await using var page = await chromium.NewPageAsync();
+        await page.SetJavaScriptEnabledAsync(false);
+        await page.GoToAsync(new Uri(html).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
+        var blocks = await page.QuerySelectorAllAsync("details");
+        var markdownBlocks = Regex.Count(string.Concat(ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, notebook)).Cells.Where(c => !c.IsCode).Select(c => c.Source)), "<details>");
+        Assert.True(blocks.Length == markdownBlocks, $"{notebook} ({html}): {blocks.Length} <details> in the export, {markdownBlocks} in the notebook's markdown.");
+        foreach (var block in blocks)
+        {
+            var fold = await block.EvaluateFunctionAsync<Fold>(
+                "d => { const s = d.querySelector('summary'); let h = 0; for (const c of d.children) if (c !== s) h += c.getBoundingClientRect().height; " +
+                "return { Open: d.open, Summary: s ? s.getBoundingClientRect().height : 0, Hidden: h }; }");
+            Assert.True(fold is { Open: false, Summary: > 0, Hidden: 0 }, $"{notebook} ({html}): a <details> block is not folded ({fold}).");
         }
     }
 
@@ -98,6 +119,8 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
         }
         return visible;
     }
+
+    sealed record Fold(bool Open, double Summary, double Hidden);
 
     public void Dispose() => folder.Dispose();
 }

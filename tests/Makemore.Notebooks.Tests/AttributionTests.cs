@@ -42,10 +42,28 @@ public sealed partial class AttributionTests
         line.StartsWith("PyTorch ", StringComparison.Ordinal) || line.StartsWith("the lesson notebook's saved output", StringComparison.Ordinal);
 
     /// <summary>The sentences of <paramref name="markdown"/> that attribute a number, or "the same", to the lesson or PyTorch.</summary>
+    /// <remarks>
+    /// Sentences are taken within a block (a paragraph, a list item, a table row), and their code spans (`print(…)`)
+    /// are code, not prose: neither a source nor a verb in them makes an attribution.
+    /// </remarks>
     internal static IEnumerable<string> Attributions(string markdown) =>
-        SentenceSplit().Split(markdown.Replace('\n', ' '))
-            .Where(s => Source().IsMatch(s) && Giving().IsMatch(s) && (ProseNumbers.Quoted(s).Count > 0 || Same().IsMatch(s)))
+        Block().Split(CodeBlock().Replace(markdown, "\n\n"))
+            .SelectMany(block => SentenceSplit().Split(block.Replace('\n', ' ')))
+            .Where(s =>
+            {
+                var prose = CodeSpan().Replace(s, " ");
+                return Source().IsMatch(prose) && Giving().IsMatch(prose) && (ProseNumbers.Quoted(s).Count > 0 || Same().IsMatch(prose));
+            })
             .Select(s => s.Trim());
+
+    [GeneratedRegex(@"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+\.\s|\||#|>|<))")]
+    private static partial Regex Block();
+
+    [GeneratedRegex(@"(?ms)^```.*?^```")]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"`[^`]*`|<code>.*?</code>")]
+    private static partial Regex CodeSpan();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\p{N}*`(\[])")]
     private static partial Regex SentenceSplit();
@@ -73,5 +91,10 @@ public sealed class AttributionRuleTests
     [InlineData("The lesson computes the loss with one more walk over all bigrams.")]
     [InlineData("Our loop prints 2.4901 at step 100.")]
     [InlineData("PyTorch's broadcasting lines the shapes up from the right.")]
+    [InlineData("| print a name | `print(''.join(out))` in PyTorch's lesson, 27 rows | `Console.WriteLine(...)` |")]
     public void DescribingTheLessonWithoutAResultIsNot(string sentence) => Assert.Empty(AttributionTests.Attributions(sentence));
+
+    [Fact]
+    public void AListItemOrATableRowIsItsOwnSentence() =>
+        Assert.Empty(AttributionTests.Attributions("In this notebook:\n\n1. the lesson's loop\n2. what PyTorch draws\n\n| step | 27 |\n| --- | --- |"));
 }
