@@ -6,17 +6,30 @@ public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb
     [Fact]
     public void NumbersTheSymbolsWithTheBoundaryFirst()
     {
-        Notebook.Find(@"stoi: \.=0 a=1 b=2 .* z=26$");
-        Notebook.Find(@"Vocabulary: 27 symbols ""\.abcdefghijklmnopqrstuvwxyz"", same as stoi/itos: True");
+        // Each symbol above its number: itos read down, stoi read up.
+        var lines = Assert.Single(Notebook.CellContaining("stoi['.'] = 0;").PlainText).ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal(".abcdefghijklmnopqrstuvwxyz", string.Concat(lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(Enumerable.Range(0, 27), lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
+        Notebook.Find(@"^vocab\.Symbols\s+\.abcdefghijklmnopqrstuvwxyz$");
+        Notebook.Find(@"^vocab\.Size\s+27$");
+        Notebook.Find(@"^same as stoi and itos\s+True$");
     }
 
     [Fact]
     public void TheLessonsFirst28By28TableWastesTheEndRowAndTheStartColumn()
     {
-        Assert.Equal(228146, Notebook.FindNumber(@"N28: 28×28 Int32, (\d+) bigrams counted"));
-        Notebook.Find(@"^row <E>:    sum 0, zeros 28 of 28$");
-        Notebook.Find(@"^column <S>: sum 0, zeros 28 of 28$");
-        Notebook.Find(@"^cells in that row or column: 55 of 784$");
+        var counted = Notebook.CellContaining("N28[stoi28[ch1], stoi28[ch2]] += 1;");
+        counted.Find(@"^chars\s+abcdefghijklmnopqrstuvwxyz$");
+        counted.Find(@"^N28\.shape\s+\[28, 28\]$");
+        counted.Find(@"^N28\.dtype\s+Int32$");
+        Assert.Equal(228146, counted.FindNumber(@"^N28\.sum\(\)\s+(\d+)$"));
+        var wasted = Notebook.CellContaining("var rowE = ");
+        Assert.Equal(0, wasted.FindNumber(@"^row <E>: its sum\s+(\d+)$"));
+        Assert.Equal(28, wasted.FindNumber(@"^row <E>: zeros\s+(\d+)$"));
+        Assert.Equal(0, wasted.FindNumber(@"^column <S>: its sum\s+(\d+)$"));
+        Assert.Equal(28, wasted.FindNumber(@"^column <S>: zeros\s+(\d+)$"));
+        Assert.Equal(55, wasted.FindNumber(@"^cells in that row or column\s+(\d+)$"));
+        Assert.Equal(784, wasted.FindNumber(@"^cells in N28\s+(\d+)$"));
     }
 
     [Fact]
@@ -35,9 +48,13 @@ public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb
     [Fact]
     public void CountsIntoAn27By27Int32Tensor()
     {
-        Assert.Equal(228146, Notebook.FindNumber(@"N: 27×27 Int32, (\d+) bigrams counted"));
-        Assert.Equal(5438, Notebook.FindNumber(@"N\[a, n\] = (\d+)"));
-        Assert.Equal(6763, Notebook.FindNumber(@"N\[n, \.\] = (\d+)"));
+        var counted = Notebook.CellContaining("N[ix1, ix2] += 1;");
+        counted.Find(@"^N\.shape\s+\[27, 27\]$");
+        counted.Find(@"^N\.dtype\s+Int32$");
+        Assert.Equal(228146, counted.FindNumber(@"^N\.sum\(\)\s+(\d+)$"));
+        Assert.Equal(5438, Notebook.FindNumber(@"^N\[a, n\]\s+(\d+)$"));
+        Assert.Equal(6763, Notebook.FindNumber(@"^N\[n, \.\]\s+(\d+)$"));
+        Assert.Equal(4410, Notebook.FindNumber(@"^N\[\., a\]\s+(\d+)$"));
     }
 
     [Fact]
@@ -63,12 +80,17 @@ public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb
     [Fact]
     public void CountsTheZeroCellsAndTheRowTotalsTheProseQuotes()
     {
-        Notebook.Find(@"^cells that are 0: 102 of 729, among them jx = 0 and qb = 0$");
-        Notebook.Find(@"^row a: 33885 pairs, row q: 272 pairs$");
+        var cell = Notebook.CellContaining("N.eq(0).sum()");
+        Assert.Equal(102, cell.FindNumber(@"^cells that are 0\s+(\d+)$"));
+        Assert.Equal(729, cell.FindNumber(@"^cells in all\s+(\d+)$"));
+        Assert.Equal(0, cell.FindNumber(@"^N\[j, x\]\s+(\d+)$"));
+        Assert.Equal(0, cell.FindNumber(@"^N\[q, b\]\s+(\d+)$"));
+        Assert.Equal(33885, cell.FindNumber(@"^row a, pairs in all\s+(\d+)$"));
+        Assert.Equal(272, cell.FindNumber(@"^row q, pairs in all\s+(\d+)$"));
     }
 
     [Fact]
-    public void TheFirstRowCountsFirstLetters()
+    public void TheFirstRowCountsFirstLettersAndTheFirstColumnLastLetters()
     {
         var text = Assert.Single(Notebook.CodeCells.Single(c => c.Source.Trim() == "N[0]").PlainText);
         var lines = text.ReplaceLineEndings("\n").Split('\n');
@@ -76,7 +98,8 @@ public sealed class Notebook02Tests() : NotebookTests("02-counting-bigrams.ipynb
         Assert.Equal(
             [0, 4410, 1306, 1542, 1690, 1531, 417, 669, 874, 591, 2422, 2963, 1572, 2538, 1146, 394, 515, 92, 1639, 2055, 1308, 78, 376, 307, 134, 535, 929],
             lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
-        Assert.Equal(32033, Notebook.FindNumber(@"N\[0\]\.sum\(\)\s+= (\d+)"));
-        Assert.Equal(32033, Notebook.FindNumber(@"N\[\.\., 0\]\.sum\(\) = (\d+)"));
+        Assert.Equal(32033, Notebook.FindNumber(@"^N\[0\]\.sum\(\)\s+(\d+)$"));
+        Assert.Equal(32033, Notebook.FindNumber(@"^N\[\.\., 0\]\.sum\(\)\s+(\d+)$"));
+        Assert.Equal(32033, Notebook.FindNumber(@"^words\.Count\s+(\d+)$"));
     }
 }
