@@ -24,12 +24,12 @@ public static class E04Checks
         ]);
 
     static readonly TensorStep OneHotLogitsStep = new(
-        "logitsOneHot", "the logits xenc @ W, one row of 27 per example", () => F.one_hot(BigramStart.Xs, 27).to_type(ScalarType.Float32).matmul(BigramStart.W),
+        "logitsOneHot", "the logits xenc @ W, one row of 27 per example", () => F.one_hot(BigramStart.Xs, ExerciseData.Vocabulary.Size).to_type(ScalarType.Float32).matmul(BigramStart.W),
         tolerance: 1e-5, "Multiply the one-hot matrix by the lesson's W, unchanged since the set-up: xenc.matmul(W).",
         [
-            TensorMistake.Like(() => F.one_hot(BigramStart.Xs, 27).to_type(ScalarType.Float32).matmul(BigramStart.W.t()),
+            TensorMistake.Like(() => F.one_hot(BigramStart.Xs, ExerciseData.Vocabulary.Size).to_type(ScalarType.Float32).matmul(BigramStart.W.t()),
                 "Each row is a column of W: you multiplied by W's transpose. The one-hot row times W itself picks a row of W."),
-            TensorMistake.Like(() => F.one_hot(BigramStart.Ys, 27).to_type(ScalarType.Float32).matmul(BigramStart.W),
+            TensorMistake.Like(() => F.one_hot(BigramStart.Ys, ExerciseData.Vocabulary.Size).to_type(ScalarType.Float32).matmul(BigramStart.W),
                 "These are the rows of W of the targets ys: encode the inputs xs."),
         ]);
 
