@@ -12,16 +12,11 @@ namespace Makemore.Exercises;
 /// </summary>
 public static class E01Checks
 {
-    /// <summary>The seed of the net's random start, the lesson's.</summary>
-    public const ulong Seed = 2147483647;
-    /// <summary>The trigram net's learning rate: each logit is the sum of two rows of W, so the lesson's 50 overshoots.</summary>
-    public const double LearningRate = 30;
-    /// <summary>The bigram net's learning rate, the lesson's: the mistake of taking it over unchanged.</summary>
-    public const double BigramLearningRate = 50;
-    /// <summary>The regularisation strength of the lesson's loop, 0.01 · mean(W²).</summary>
-    public const double Regularization = 0.01;
-    /// <summary>How many steps of the lesson's loop step 4 takes, and how many in all step 5 trains.</summary>
-    public const int LoopSteps = 10, Steps = 1000;
+    // The net's settings: the lesson's seed and regularisation, and learning rate 30 (each logit is the sum of two rows of
+    // W, so the lesson's 50, the bigram net's, overshoots); ten steps of the lesson's loop in step 4, 1,000 in all in step 5.
+    const ulong Seed = 2147483647;
+    const double LearningRate = 30, BigramLearningRate = 50, Regularization = 0.01;
+    const int LoopSteps = 10, Steps = 1000;
 
     const string CountsName = "N";
     const string OneHotName = "xenc";

@@ -11,11 +11,11 @@ namespace Makemore.Exercises;
 /// </summary>
 public static class E02Checks
 {
-    /// <summary>The seed of the lesson's generator: the mistake of drawing the split with it instead of 42.</summary>
-    public const ulong LessonSeed = 2147483647;
-    /// <summary>The trigram net's settings, E01's: learning rate 30, regularisation 0.01, 1,000 steps from the lesson's seed.</summary>
-    public const double LearningRate = 30, BigramLearningRate = 50, Regularization = 0.01;
-    public const int Steps = 1000;
+    // The lesson's generator seed: the net's start, and the mistake of drawing the split with it instead of 42. The
+    // trigram net's settings are E01's.
+    const ulong LessonSeed = 2147483647;
+    const double LearningRate = 30, BigramLearningRate = 50, Regularization = 0.01;
+    const int Steps = 1000;
 
     const string SplitName = "trainWords, devWords, testWords";
 
