@@ -1,4 +1,9 @@
 [assembly: AssemblyFixture(typeof(Makemore.Tests.TorchFixture))]
+// One test at a time. TorchSharp 0.107 turns a number passed as a Scalar (t + 0.5, an alpha, pow(2), even the
+// default alpha of t + u) into a Scalar it no longer references once the native call starts; a garbage collection
+// triggered by another thread can then finalize it mid-call ("Unknown scalar type"). Tests running side by side
+// allocate enough to make that happen now and then; one at a time, nothing else allocates during a call.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Makemore.Tests;
 

@@ -74,14 +74,18 @@ internal static class BigramStart
         var total = (double)Counts.Total;
         var w = W.clone().requires_grad_();
         var losses = new double[steps];
+        using var totalScalar = TorchScalars.Of(total);
+        using var regularization = TorchScalars.Of(Lesson.Regularization);
+        using var two = TorchScalars.Of(2);
+        using var rate = TorchScalars.Of(-learningRate);
         for (var step = 0; step < steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            var loss = -(counts * w.log_softmax(1)).sum() / total + Lesson.Regularization * w.pow(2).mean();
+            var loss = -(counts * w.log_softmax(1)).sum() / totalScalar + w.pow(two).mean() * regularization;
             losses[step] = loss.item<float>();
             if (clearGradient) w.grad = null;
             loss.backward();
-            using (no_grad()) w.add_(w.grad!, alpha: -learningRate);
+            using (no_grad()) w.add_(w.grad!, alpha: rate);
         }
         return losses;
     }

@@ -94,12 +94,15 @@ public sealed class ContextNet : NeuralModel
         {
             var logProbs = W.log_softmax(1);
             dataLoss = (-(logProbs * targets.Shares).sum()).item<float>();
-            loss = dataLoss + options.Regularization * W.pow(2).mean().item<float>();
+            using var two = TorchScalars.Of(2);
+            loss = dataLoss + options.Regularization * W.pow(two).mean().item<float>();
             gradient = logProbs.exp_();
         }
         else gradient = W.softmax(1);
-        gradient.mul_(targets.ContextShares).sub_(targets.Shares).add_(W, alpha: 2 * options.Regularization / W.numel());
-        W.add_(gradient, alpha: -options.LearningRate);
+        using var decay = TorchScalars.Of(2 * options.Regularization / W.numel());
+        using var step = TorchScalars.Of(-options.LearningRate);
+        gradient.mul_(targets.ContextShares).sub_(targets.Shares).add_(W, alpha: decay);
+        W.add_(gradient, alpha: step);
         return (loss, dataLoss);
     }
 

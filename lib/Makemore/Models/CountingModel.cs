@@ -114,7 +114,9 @@ public sealed class CountingModel : INGramModel
     static Tensor Normalize(Tensor counts, double smoothing)
     {
         using var scope = NewDisposeScope();
-        var p = counts.to_type(ScalarType.Float32) + smoothing;
+        // A Scalar held for the call (TorchScalars.Of): an implicit conversion can be finalized while libtorch reads it.
+        using var k = TorchScalars.Of(smoothing);
+        var p = counts.to_type(ScalarType.Float32) + k;
         p /= p.sum(1, keepdim: true);
         // Only with k = 0 can a row be all zeros: a context never seen has no distribution. Zeros instead of 0/0 = NaN
         // make any use of it an infinite loss rather than a NaN.

@@ -85,7 +85,9 @@ public static class NeuralForward
     public static Tensor Regularization(Tensor w, double strength)
     {
         using var scope = NewDisposeScope();
-        return (w.pow(2).mean() * strength).MoveToOuterDisposeScope();
+        using var two = TorchScalars.Of(2);
+        using var s = TorchScalars.Of(strength);
+        return (w.pow(two).mean() * s).MoveToOuterDisposeScope();
     }
 
     /// <summary>The mean of per-example values, weighted by how many examples each row stands for.</summary>

@@ -98,7 +98,8 @@ public sealed class NeuralNGram : NeuralModel
             var regularization = NeuralForward.Regularization(W, options.Regularization);
             regularization.backward();
             using (no_grad())
-                W.add_(W.grad!, alpha: -options.LearningRate);
+            using (var step = TorchScalars.Of(-options.LearningRate))
+                W.add_(W.grad!, alpha: step);
             return ((float)(dataLoss + regularization.item<float>()), (float)dataLoss);
         }, progress, cancellation);
 
@@ -108,11 +109,13 @@ public sealed class NeuralNGram : NeuralModel
         {
             using var scope = NewDisposeScope();
             var dataLoss = dataLossOf();
-            var loss = dataLoss + NeuralForward.Regularization(W, options.Regularization);
+            using var one = TorchScalars.Of(1); // the sum's alpha, held for the call as the other scalars are
+            var loss = dataLoss.add(NeuralForward.Regularization(W, options.Regularization), one);
             W.grad = null;
             loss.backward();
             using (no_grad())
-                W.add_(W.grad!, alpha: -options.LearningRate);
+            using (var step = TorchScalars.Of(-options.LearningRate))
+                W.add_(W.grad!, alpha: step);
             return (loss.item<float>(), dataLoss.item<float>());
         }, progress, cancellation);
 
