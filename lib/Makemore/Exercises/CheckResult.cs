@@ -3,7 +3,7 @@ namespace Makemore.Exercises;
 /// <summary>What a check made of a learner's answer to one step of a try-it notebook.</summary>
 public enum Verdict
 {
-    /// <summary>The answer is still the placeholder the notebook came with (NaN, null, empty).</summary>
+    /// <summary>The answer is still the placeholder the notebook came with (<see cref="Answer.Missing"/>, or null for a tensor or a list).</summary>
     NotAnswered,
     /// <summary>The answer is right, within the step's tolerance.</summary>
     Right,

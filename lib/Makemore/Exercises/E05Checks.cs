@@ -78,7 +78,7 @@ public static class E05Checks
         format: "0.0E+0");
 
     static readonly NumberStep StableStep = new(
-        "stableLossAt100", "the loss of your log-sum-exp recipe on the logits W[xs] · 100 (NaN, which reads as not answered, is what the manual loss gives there)",
+        "stableLossAt100", "the loss of your log-sum-exp recipe on the logits W[xs] · 100 (the manual loss gives NaN there)",
         () => CrossEntropy(() => Logits(scale: 100)), tolerance: 0.001,
         "Subtract each row's largest logit, take the log of the row's sum of exp, and use shifted logit minus that log as the log probability.",
         [

@@ -76,16 +76,23 @@ internal sealed class NumberStep
     public double Expected => expected.Value;
     public IReadOnlyList<Mistake> Mistakes => mistakes;
 
-    /// <summary>The verdict on <paramref name="answer"/>; NaN is the placeholder, so it is "not answered yet".</summary>
-    public CheckResult Check(double answer)
+    /// <summary>
+    /// The verdict on <paramref name="value"/>: <see cref="Answer.Missing"/> is the placeholder, so "not answered yet";
+    /// any other NaN is an answer (a computation that went wrong somewhere), told as such when no mistake of the step
+    /// explains it.
+    /// </summary>
+    public CheckResult Check(double value)
     {
-        if (double.IsNaN(answer)) return CheckResult.NotAnswered(Variable, Task);
+        if (Answer.IsMissing(value)) return CheckResult.NotAnswered(Variable, Task);
         CheckDistinct();
-        var shown = Show(answer);
-        if (Mistake.IsNear(answer, Expected, Tolerance))
-            return CheckResult.Right(Variable, $"{shown}, right (within ±{Show(Tolerance)})");
-        if (mistakes.FirstOrDefault(m => m.Matches(answer, Tolerance)) is { } mistake)
+        var shown = Show(value);
+        if (Mistake.IsNear(value, Expected, Tolerance))
+            return CheckResult.Right(Variable, Tolerance == 0 ? $"{shown}, right" : $"{shown}, right (within ±{Show(Tolerance)})");
+        if (mistakes.FirstOrDefault(m => m.Matches(value, Tolerance)) is { } mistake)
             return CheckResult.Wrong(Variable, $"{shown}. {mistake.Hint}");
+        if (double.IsNaN(value))
+            return CheckResult.Wrong(Variable, "NaN, not a number: somewhere a 0/0, an ∞ − ∞ or the log of a negative number crept in. " +
+                "Show the tensors of your computation one at a time to find the first that holds NaN.");
         return CheckResult.Wrong(Variable, $"{shown} is not it. {otherwise}");
     }
 

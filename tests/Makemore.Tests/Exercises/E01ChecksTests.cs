@@ -97,11 +97,11 @@ public sealed class E01ChecksTests
     // Step 2 · trigramNll
 
     [Fact]
-    public void NaNIsNotAnsweredYet()
+    public void TheMissingAnswerIsNotAnsweredYet()
     {
-        Assert.Equal(Verdict.NotAnswered, E01Checks.TrigramNll(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E01Checks.TenthLoss(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E01Checks.TrigramNetNll(double.NaN).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E01Checks.TrigramNll(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E01Checks.TenthLoss(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E01Checks.TrigramNetNll(Answer.Missing).Verdict);
     }
 
     [Fact]

@@ -91,11 +91,11 @@ public sealed class E02ChecksTests
     }
 
     [Fact]
-    public void NaNIsNotAnsweredYet()
+    public void TheMissingAnswerIsNotAnsweredYet()
     {
-        Assert.Equal(Verdict.NotAnswered, E02Checks.TrigramDevNll(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E02Checks.TrigramNetDevNll(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E02Checks.TrigramTestNll(double.NaN).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E02Checks.TrigramDevNll(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E02Checks.TrigramNetDevNll(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E02Checks.TrigramTestNll(Answer.Missing).Verdict);
     }
 
     [Fact]

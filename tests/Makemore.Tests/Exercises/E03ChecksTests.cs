@@ -33,12 +33,12 @@ public sealed class E03ChecksTests
     static double BestK => ChosenK(Split.Dev);
 
     [Fact]
-    public void NaNIsNotAnsweredYet()
+    public void TheMissingAnswerIsNotAnsweredYet()
     {
-        Assert.Equal(Verdict.NotAnswered, E03Checks.BestK(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E03Checks.BestDevNll(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E03Checks.BestStrength(double.NaN).Verdict);
-        Assert.Equal(Verdict.NotAnswered, E03Checks.TestNll(double.NaN).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E03Checks.BestK(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E03Checks.BestDevNll(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E03Checks.BestStrength(Answer.Missing).Verdict);
+        Assert.Equal(Verdict.NotAnswered, E03Checks.TestNll(Answer.Missing).Verdict);
     }
 
     [Fact]

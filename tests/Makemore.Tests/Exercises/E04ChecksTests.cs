@@ -33,8 +33,8 @@ public sealed class E04ChecksTests
         Assert.Equal(Verdict.NotAnswered, E04Checks.OneHot(null).Verdict);
         Assert.Equal(Verdict.NotAnswered, E04Checks.OneHotLogits(null).Verdict);
         Assert.Equal(Verdict.NotAnswered, E04Checks.IndexedLogits(null).Verdict);
-        Assert.StartsWith("not answered yet: loss, ", E04Checks.Loss(double.NaN).Line);
-        Assert.StartsWith("not answered yet: lossAtStep20, ", E04Checks.LossAtStep20(double.NaN).Line);
+        Assert.StartsWith("not answered yet: loss, ", E04Checks.Loss(Answer.Missing).Line);
+        Assert.StartsWith("not answered yet: lossAtStep20, ", E04Checks.LossAtStep20(Answer.Missing).Line);
     }
 
     [Fact]

@@ -32,12 +32,12 @@ public sealed class E05ChecksTests
     static double Value(Func<Tensor> compute) => BigramLesson.Scalar(compute);
 
     [Fact]
-    public void NaNIsNotAnsweredYet()
+    public void TheMissingAnswerIsNotAnsweredYet()
     {
-        Assert.StartsWith("not answered yet: manualLoss, ", E05Checks.ManualLoss(double.NaN).Line);
-        Assert.StartsWith("not answered yet: fusedLoss, ", E05Checks.FusedLoss(double.NaN).Line);
-        Assert.StartsWith("not answered yet: gradientDifference, ", E05Checks.GradientDifference(double.NaN).Line);
-        Assert.StartsWith("not answered yet: stableLossAt100, ", E05Checks.StableLossAt100(double.NaN).Line);
+        Assert.StartsWith("not answered yet: manualLoss, ", E05Checks.ManualLoss(Answer.Missing).Line);
+        Assert.StartsWith("not answered yet: fusedLoss, ", E05Checks.FusedLoss(Answer.Missing).Line);
+        Assert.StartsWith("not answered yet: gradientDifference, ", E05Checks.GradientDifference(Answer.Missing).Line);
+        Assert.StartsWith("not answered yet: stableLossAt100, ", E05Checks.StableLossAt100(Answer.Missing).Line);
     }
 
     [Fact]

@@ -12,9 +12,9 @@ public sealed class NumberStepTests
     static readonly Mistake Infinite = Mistake.When(double.IsPositiveInfinity, "An infinite loss: some trigram got probability 0.");
 
     [Fact]
-    public void NaNIsNotAnsweredYetAndSaysWhatTheStepMustHold()
+    public void TheMissingAnswerIsNotAnsweredYetAndSaysWhatTheStepMustHold()
     {
-        var result = Loss(BigramLoss).Check(double.NaN);
+        var result = Loss(BigramLoss).Check(Answer.Missing);
         Assert.Equal(Verdict.NotAnswered, result.Verdict);
         Assert.Equal("not answered yet: trigramNll, the trigram model's average NLL on all names", result.Line);
     }
@@ -54,6 +54,33 @@ public sealed class NumberStepTests
         Assert.Equal(Verdict.Wrong, result.Verdict);
         Assert.Equal("✗ trigramNll: 2.3000 is not it. Check that each example's context is the two characters before it.", result.Line);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    public void ANaNAComputationGaveIsAWrongAnswerNotAMissingOne(double zeroOrNegative)
+    {
+        var nan = zeroOrNegative == 0 ? zeroOrNegative / zeroOrNegative : Math.Log(zeroOrNegative);
+        Assert.True(double.IsNaN(nan) && !Answer.IsMissing(nan));
+        var result = Loss(BigramLoss, Infinite).Check(nan);
+        Assert.Equal(Verdict.Wrong, result.Verdict);
+        Assert.StartsWith("✗ trigramNll: NaN, not a number:", result.Line);
+    }
+
+    [Fact]
+    public void TheMissingAnswerKeepsItsBitsThroughAVariableAndACall()
+    {
+        double placeholder = Answer.Missing;
+        Assert.True(Answer.IsMissing(Identity(placeholder)));
+        Assert.False(Answer.IsMissing(double.NaN));
+        Assert.False(Answer.IsMissing((double)(float)Answer.Missing + 0));
+    }
+
+    static double Identity(double x) => x;
+
+    [Fact]
+    public void AnExactStepSaysRightWithoutATolerance() =>
+        Assert.Equal("✓ count: 627, right", new NumberStep("count", "the distinct bigrams", () => 627, 0, "Count each pair once.", [], "0").Check(627).Line);
 
     [Fact]
     public void AMistakeThatCannotBeToldApartFromTheRightAnswerIsAnErrorOfTheExercise()

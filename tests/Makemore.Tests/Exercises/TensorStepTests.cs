@@ -14,7 +14,7 @@ public sealed class TensorStepTests
     static readonly TensorMistake Integers = TensorMistake.When(t => !t.is_floating_point(), "Integers: divide floats.");
 
     [Fact]
-    public void NullIsNotAnsweredYet() =>
+    public void TheMissingAnswerIsNotAnsweredYet() =>
         Assert.Equal("not answered yet: probs, the rows of counts normalised", Step(Columns).Check(null).Line);
 
     [Fact]
