@@ -111,7 +111,7 @@ public sealed class CountingModel : INGramModel
     }
 
     // The lesson's P = (N + k).float(); P /= P.sum(1, keepdim=True).
-    static Tensor Normalize(Tensor counts, double smoothing)
+    internal static Tensor Normalize(Tensor counts, double smoothing)
     {
         using var scope = NewDisposeScope();
         // A Scalar held for the call (TorchScalars.Of): an implicit conversion can be finalized while libtorch reads it.

@@ -24,6 +24,13 @@ public class FreshProcessTests
     }
 
     [Fact]
+    public void OnGlibcTheAllocatorKeepsFreedBlocksForReuse()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Skip("mallopt is glibc's.");
+        Assert.Contains("Native allocator: glibc keeps freed blocks for reuse.", Probe("setup-first"));
+    }
+
+    [Fact]
     public void RunsOnOneThreadUnlessOmpNumThreadsSaysOtherwise()
     {
         Assert.Contains("; 1 thread(s)", Probe("setup-first", new Dictionary<string, string?> { ["OMP_NUM_THREADS"] = "" }));
