@@ -19,6 +19,6 @@ public static class Notebook
         // how the natives were found (a package folder, a patched copy for an older libstdc++) is left to the return value.
         Console.WriteLine($"makemore.NET ready: TorchSharp {TorchNative.TorchSharpVersion}, libtorch {TorchNative.LibTorchVersion}, " +
             $"{TorchSharp.torch.get_num_threads()} thread(s)");
-        return $"{status} Native allocator: {allocator}.";
+        return $"{status}; native allocator: {allocator}";
     }
 }
