@@ -20,7 +20,7 @@ public static class LessonReference
     static readonly Lazy<(string Build, IReadOnlyList<ReferenceValue> Values)> Loaded = new(Load);
 
     /// <summary>The PyTorch build that computed the values, as the script recorded it.</summary>
-    public static string PyTorchBuild => Loaded.Value.Build;
+    internal static string PyTorchBuild => Loaded.Value.Build;
 
     /// <summary>Every reference value, in the order the series meets them.</summary>
     public static IReadOnlyList<ReferenceValue> All => Loaded.Value.Values;
