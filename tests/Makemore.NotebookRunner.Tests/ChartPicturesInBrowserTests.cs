@@ -73,6 +73,11 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
 
     // Issue 18: the answers of "Check your understanding" (and the PyTorch tables) are <details> blocks, folded until
     // clicked: in the export with scripts disabled each shows its summary and hides the rest; a click unfolds it.
+    // What shows besides the summary is the block's height less the summary's (its content may be bare text, no element).
+    const string MeasureFold =
+        "d => { const s = d.querySelector('summary'); const h = s ? s.getBoundingClientRect().height : 0; " +
+        "return { Open: d.open, Summary: h, Hidden: d.getBoundingClientRect().height - h }; }";
+
     static async Task AssertFoldedAsync(IBrowser chromium, string html, string notebook)
     {
         await using var page = await chromium.NewPageAsync();
@@ -83,10 +88,11 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
         Assert.True(blocks.Length == markdownBlocks, $"{notebook} ({html}): {blocks.Length} <details> in the export, {markdownBlocks} in the notebook's markdown.");
         foreach (var block in blocks)
         {
-            var fold = await block.EvaluateFunctionAsync<Fold>(
-                "d => { const s = d.querySelector('summary'); let h = 0; for (const c of d.children) if (c !== s) h += c.getBoundingClientRect().height; " +
-                "return { Open: d.open, Summary: s ? s.getBoundingClientRect().height : 0, Hidden: h }; }");
+            var fold = await block.EvaluateFunctionAsync<Fold>(MeasureFold);
             Assert.True(fold is { Open: false, Summary: > 0, Hidden: 0 }, $"{notebook} ({html}): a <details> block is not folded ({fold}).");
+            await (await block.QuerySelectorAsync("summary"))!.ClickAsync();
+            var unfolded = await block.EvaluateFunctionAsync<Fold>(MeasureFold);
+            Assert.True(unfolded is { Open: true, Hidden: > 0 }, $"{notebook} ({html}): a click on a <details> block's summary does not unfold it ({unfolded}).");
         }
     }
 
