@@ -76,7 +76,7 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
     // What shows besides the summary is the block's height less the summary's (its content may be bare text, no element).
     const string MeasureFold =
         "d => { const s = d.querySelector('summary'); const h = s ? s.getBoundingClientRect().height : 0; " +
-        "return { Open: d.open, Summary: h, Hidden: d.getBoundingClientRect().height - h }; }";
+        "return { open: d.open, summary: h, hidden: d.getBoundingClientRect().height - h }; }"; // PuppeteerSharp reads camelCase
 
     static async Task AssertFoldedAsync(IBrowser chromium, string html, string notebook)
     {
@@ -86,13 +86,13 @@ public sealed class ChartPicturesInBrowserTests : IDisposable
         var blocks = await page.QuerySelectorAllAsync("details");
         var markdownBlocks = Regex.Count(string.Concat(ExecutedNotebook.Load(Path.Combine(Repository.Notebooks, notebook)).Cells.Where(c => !c.IsCode).Select(c => c.Source)), "<details>");
         Assert.True(blocks.Length == markdownBlocks, $"{notebook} ({html}): {blocks.Length} <details> in the export, {markdownBlocks} in the notebook's markdown.");
-        foreach (var block in blocks)
+        foreach (var (block, i) in blocks.Select((b, i) => (b, i)))
         {
             var fold = await block.EvaluateFunctionAsync<Fold>(MeasureFold);
-            Assert.True(fold is { Open: false, Summary: > 0, Hidden: 0 }, $"{notebook} ({html}): a <details> block is not folded ({fold}).");
+            Assert.True(fold is { Open: false, Summary: > 0, Hidden: 0 }, $"{notebook} ({html}): <details> block {i + 1} is not folded ({fold}).");
             await (await block.QuerySelectorAsync("summary"))!.ClickAsync();
             var unfolded = await block.EvaluateFunctionAsync<Fold>(MeasureFold);
-            Assert.True(unfolded is { Open: true, Hidden: > 0 }, $"{notebook} ({html}): a click on a <details> block's summary does not unfold it ({unfolded}).");
+            Assert.True(unfolded is { Open: true, Hidden: > 0 }, $"{notebook} ({html}): a click on the summary of <details> block {i + 1} does not unfold it ({unfolded}).");
         }
     }
 
