@@ -27,13 +27,13 @@ public static class E02Checks
         expected: () => CountingNll(Parts.Train, Parts.Dev, order: 3), tolerance: 0.0005,
         "Count the training names only, with E01's padding and k = 1, and score every trigram of the dev names. (If step 1 is not ✓ yet, fix it first: every number here depends on the split.)",
         [
-            Mistake.Near(Once.Of(() => CountingNll(Names, Parts.Dev, order: 3)),
+            Mistake.Near(() => CountingNll(Names, Parts.Dev, order: 3),
                 "The model has seen the dev names: it was counted from all names. Count the training names only, or the dev loss flatters the model."),
-            Mistake.Near(Once.Of(() => CountingNll(Parts.Train, Parts.Train, order: 3)),
+            Mistake.Near(() => CountingNll(Parts.Train, Parts.Train, order: 3),
                 "That is the loss on the training names, the ones the model was counted from: score the dev names."),
-            Mistake.Near(Once.Of(() => CountingNll(Parts.Train, Parts.Test, order: 3)),
+            Mistake.Near(() => CountingNll(Parts.Train, Parts.Test, order: 3),
                 "That is the loss on the test names, which are kept for the very end: score the dev names."),
-            Mistake.Near(Once.Of(() => CountingNll(Parts.Train, Parts.Dev, order: 2)),
+            Mistake.Near(() => CountingNll(Parts.Train, Parts.Dev, order: 2),
                 "That is the bigram model's dev loss: one character of context. The trigram model reads two."),
             Mistake.When(double.IsPositiveInfinity,
                 "An infinite loss: some dev trigram never occurs in the training names and got probability 0. Smooth the counts, k = 1."),
@@ -44,15 +44,15 @@ public static class E02Checks
         expected: () => NetNll(Parts.Train, Parts.Dev, LearningRate), tolerance: 0.0005,
         $"Train E01's net (W = randn(54, 27) seeded {LessonSeed}, learning rate {LearningRate}, regularisation {Regularization}, {Steps:N0} steps) on the training names' counts, then score the dev names.",
         [
-            Mistake.Near(Once.Of(() => NetNll(Names, Parts.Dev, LearningRate)),
+            Mistake.Near(() => NetNll(Names, Parts.Dev, LearningRate),
                 "The net has seen the dev names: it was trained on all names. Train on the training names only."),
-            Mistake.Near(Once.Of(() => NetNll(Parts.Train, Parts.Dev, BigramLearningRate)),
+            Mistake.Near(() => NetNll(Parts.Train, Parts.Dev, BigramLearningRate),
                 $"That is the net trained with learning rate {BigramLearningRate}, the bigram net's; E01's trigram net takes {LearningRate}."),
-            Mistake.Near(Once.Of(() => NetNll(Parts.Train, Parts.Train, LearningRate)),
+            Mistake.Near(() => NetNll(Parts.Train, Parts.Train, LearningRate),
                 "That is the net's loss on its training names: score the dev names."),
-            Mistake.Near(Once.Of(() => NetNll(Parts.Train, Parts.Test, LearningRate)),
+            Mistake.Near(() => NetNll(Parts.Train, Parts.Test, LearningRate),
                 "That is the loss on the test names, which are kept for the very end: score the dev names."),
-            Mistake.Near(Once.Of(() => CountingNll(Parts.Train, Parts.Dev, order: 3)),
+            Mistake.Near(() => CountingNll(Parts.Train, Parts.Dev, order: 3),
                 "That is the counting model's dev loss (step 2): this step is the net's."),
         ]);
 
@@ -61,11 +61,11 @@ public static class E02Checks
         expected: () => CountingNll(Parts.Train, Parts.Test, order: 3), tolerance: 0.0005,
         "Score the model of step 2, counted from the training names with k = 1, on every trigram of the test names.",
         [
-            Mistake.Near(Once.Of(() => CountingNll(Parts.Train, Parts.Dev, order: 3)),
+            Mistake.Near(() => CountingNll(Parts.Train, Parts.Dev, order: 3),
                 "That is the dev loss of step 2: score the test names."),
-            Mistake.Near(Once.Of(() => CountingNll(Names, Parts.Test, order: 3)),
+            Mistake.Near(() => CountingNll(Names, Parts.Test, order: 3),
                 "The model has seen the test names: it was counted from all names. Count the training names only."),
-            Mistake.Near(Once.Of(() => CountingNll(Parts.Train, Parts.Train, order: 3)),
+            Mistake.Near(() => CountingNll(Parts.Train, Parts.Train, order: 3),
                 "That is the loss on the training names: score the test names."),
         ]);
 

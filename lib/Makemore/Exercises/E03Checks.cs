@@ -84,7 +84,7 @@ public static class E03Checks
                 "That is the dev loss at your k (step 2): score the test names, split.Test."),
             Mistake.Near(() => OnTest.Value.Points.MinBy(p => Math.Abs(Math.Log(p.Strength)))!.DevLoss,
                 "That is the test loss at the lesson's k = 1: score the model with the k you chose on dev."),
-            Mistake.Near(Once.Of(TrainAndDevTestNll),
+            Mistake.Near(TrainAndDevTestNll,
                 "That is the model counted from the training and dev names together: this step scores the model you chose, counted from the training names only."),
             Mistake.Near(() => OnTest.Value.Points.Single(p => p.Strength == OnDev.Value.Points.MinBy(q => q.TrainLoss)!.Strength).DevLoss,
                 "That is the test loss at the k with the lowest training loss: choose k by the dev loss (step 1)."),

@@ -9,17 +9,19 @@ namespace Makemore.Exercises;
 /// </summary>
 internal sealed class Mistake
 {
+    readonly Lazy<double>? value;
+    readonly Func<double, bool>? test;
+
     Mistake(string hint, Func<double>? value, Func<double, bool>? test)
     {
         Hint = hint;
-        Value = value;
-        Test = test;
+        if (value is not null) this.value = new(value);
+        this.test = test;
     }
 
     public string Hint { get; }
-    /// <summary>The number the mistake gives, for a mistake recognised by its value.</summary>
-    public Func<double>? Value { get; }
-    Func<double, bool>? Test { get; }
+    /// <summary>The number the mistake gives, for a mistake recognised by its value (made once, when first needed: some take training a model).</summary>
+    public double? Value => value?.Value;
 
     /// <summary>An answer within the step's tolerance of <paramref name="value"/> is this mistake.</summary>
     public static Mistake Near(Func<double> value, string hint) => new(hint, value, null);
@@ -28,7 +30,7 @@ internal sealed class Mistake
     public static Mistake When(Func<double, bool> test, string hint) => new(hint, null, test);
 
     public bool Matches(double answer, double tolerance) =>
-        Test?.Invoke(answer) ?? IsNear(answer, Value!(), tolerance);
+        test?.Invoke(answer) ?? IsNear(answer, Value!.Value, tolerance);
 
     // The tolerance is a decimal ("±0.0005"): an answer exactly at its edge counts, whatever binary rounding does to the difference.
     internal static bool IsNear(double answer, double value, double tolerance) =>
@@ -101,7 +103,7 @@ internal sealed class NumberStep
     void CheckDistinct()
     {
         if (distinctChecked) return;
-        var values = mistakes.Where(m => m.Value is not null).Select(m => (Hint: m.Hint, Value: m.Value!()))
+        var values = mistakes.Where(m => m.Value is not null).Select(m => (Hint: m.Hint, Value: m.Value!.Value))
             .Prepend((Hint: "the right answer", Value: Expected)).ToList();
         for (var i = 0; i < values.Count; i++)
             for (var j = i + 1; j < values.Count; j++)
