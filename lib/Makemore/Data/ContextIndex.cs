@@ -117,6 +117,13 @@ public static class ContextIndex
             throw ArgumentRule.OutOfRange(nameof(order), order, $"must be {MinOrder} or more (1: unigram, 2: bigram, 3: trigram, …)");
     }
 
+    /// <summary>The indices (int64 [B]) of a batch of contexts of an order-n model, checked as <see cref="AsBatch"/> checks them.</summary>
+    internal static Tensor OfBatch(Tensor contexts, int order, int vocabularySize)
+    {
+        using var scope = NewDisposeScope();
+        return Of(AsBatch(contexts, order, vocabularySize), vocabularySize).MoveToOuterDisposeScope();
+    }
+
     /// <summary>
     /// Checks a batch of contexts for an order-n model and returns it as int64 [B, n-1]; for bigrams a plain vector of
     /// previous characters (the lesson's xs) is accepted too.

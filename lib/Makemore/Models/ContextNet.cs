@@ -28,8 +28,7 @@ public sealed class ContextNet : NeuralModel
     public override Tensor Logits(Tensor contexts)
     {
         using var scope = NewDisposeScope();
-        var batch = ContextIndex.AsBatch(contexts, Order, Vocabulary.Size);
-        return W.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
+        return W.index_select(0, ContextIndex.OfBatch(contexts, Order, Vocabulary.Size)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The softmax of row <paramref name="context"/> of W, computed as <see cref="NeuralModel.Probabilities(Tensor)"/> computes it.</summary>

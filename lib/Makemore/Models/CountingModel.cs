@@ -92,8 +92,7 @@ public sealed class CountingModel : INGramModel
     public Tensor Probabilities(Tensor contexts)
     {
         using var scope = NewDisposeScope();
-        var batch = ContextIndex.AsBatch(contexts, Order, Vocabulary.Size);
-        return P.index_select(0, ContextIndex.Of(batch, Vocabulary.Size)).MoveToOuterDisposeScope();
+        return P.index_select(0, ContextIndex.OfBatch(contexts, Order, Vocabulary.Size)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Row <paramref name="context"/> of <see cref="P"/>.</summary>

@@ -20,7 +20,14 @@ public static class Evaluation
         examples.CheckFits(model.Order, model.Vocabulary);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var p = model.Probabilities(examples.X).gather(1, examples.Y.unsqueeze(1)).squeeze(1);
+        return Nll(model.Probabilities(examples.X), examples);
+    }
+
+    /// <summary>The average NLL of the examples from each one's row of next-symbol probabilities (float32 [N, V]).</summary>
+    internal static double Nll(Tensor probabilities, Examples examples)
+    {
+        using var scope = NewDisposeScope();
+        var p = probabilities.gather(1, examples.Y.unsqueeze(1)).squeeze(1);
         var nll = -p.log();
         // Averaged by torch in float32 (pairwise sums): 2.4546 for the lesson's k = 1 bigram model. The lesson prints
         // 2.4544 because it adds the 228,146 log-probabilities one at a time into a float32 total, which drifts.

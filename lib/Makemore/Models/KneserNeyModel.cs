@@ -101,11 +101,7 @@ public sealed class KneserNeyModel : INGramModel
     {
         var v = Vocabulary.Size;
         long[] indices;
-        using (var scope = NewDisposeScope())
-        {
-            var batch = ContextIndex.AsBatch(contexts, Order, v);
-            indices = ContextIndex.Of(batch, v).data<long>().ToArray();
-        }
+        using (var contextIndices = ContextIndex.OfBatch(contexts, Order, v)) indices = contextIndices.data<long>().ToArray();
         var probabilities = new float[indices.LongLength * v];
         var row = new double[v];
         for (var i = 0; i < indices.Length; i++)

@@ -30,8 +30,8 @@ public static class Sweep
         using var counts = CountingModel.CountTable(train, vocabulary, order);
         // Each row of P is normalised on its own, so the rows the words read are all a sweep needs: the same numbers as
         // the whole model's, bit for bit, where an order-5 table has 531,441 rows and the names read a few thousand.
-        var trainRows = ContextIndex.Of(ContextIndex.AsBatch(trainExamples.X, order, vocabulary.Size), vocabulary.Size);
-        var devRows = ContextIndex.Of(ContextIndex.AsBatch(devExamples.X, order, vocabulary.Size), vocabulary.Size);
+        var trainRows = ContextIndex.OfBatch(trainExamples.X, order, vocabulary.Size);
+        var devRows = ContextIndex.OfBatch(devExamples.X, order, vocabulary.Size);
         var (used, at, _) = unique(cat([trainRows, devRows]), return_inverse: true);
         var usedCounts = counts.index_select(0, used);
         var (trainAt, devAt) = (at![..(int)trainRows.shape[0]], at[(int)trainRows.shape[0]..]);
@@ -39,15 +39,8 @@ public static class Sweep
         {
             using var kScope = NewDisposeScope();
             var p = CountingModel.Normalize(usedCounts, k);
-            return new SweepPoint(k, Nll(p, trainAt, trainExamples), Nll(p, devAt, devExamples));
+            return new SweepPoint(k, Evaluation.Nll(p.index_select(0, trainAt), trainExamples), Evaluation.Nll(p.index_select(0, devAt), devExamples));
         }).ToArray());
-    }
-
-    // Evaluation.Nll's arithmetic, on rows of P picked by position.
-    static double Nll(Tensor p, Tensor rows, Examples examples)
-    {
-        var picked = p.index_select(0, rows).gather(1, examples.Y.unsqueeze(1)).squeeze(1);
-        return NeuralForward.Mean(-picked.log(), examples.Weights).item<float>();
     }
 
     static double[] Strengths(IEnumerable<double> strengths)
